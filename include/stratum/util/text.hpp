@@ -1,0 +1,73 @@
+// A fixed-capacity, constexpr text buffer.
+//
+// It is a structural type (public members only), so a message built by a
+// constexpr validator can travel as a template argument: GCC prints it as a
+// string in the "In instantiation of ..." line, which is how a compile-time
+// check names the XML objects at fault (see config/check.hpp).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace stratum {
+
+template <std::size_t Capacity>
+struct Text {
+  char chars[Capacity]{};
+  std::size_t length = 0;
+
+  constexpr bool empty() const { return length == 0; }
+  constexpr const char* c_str() const { return chars; }
+
+  constexpr Text& operator<<(const char* s) {
+    for (; s && *s; ++s) put(*s);
+    return *this;
+  }
+  constexpr Text& operator<<(char c) {
+    put(c);
+    return *this;
+  }
+  // Unsigned decimal.
+  constexpr Text& dec(std::uint64_t v) {
+    char digits[24]{};
+    int n = 0;
+    do {
+      digits[n++] = static_cast<char>('0' + v % 10);
+      v /= 10;
+    } while (v != 0);
+    while (n > 0) put(digits[--n]);
+    return *this;
+  }
+  // 0x-prefixed, eight digits: addresses read the same everywhere.
+  constexpr Text& hex(std::uint32_t v) {
+    *this << "0x";
+    for (int shift = 28; shift >= 0; shift -= 4) put("0123456789abcdef"[(v >> shift) & 0xf]);
+    return *this;
+  }
+  // A size in the manual's units: the largest of MB/KB/B that divides it.
+  constexpr Text& size(std::uint32_t bytes) {
+    if (bytes != 0 && bytes % (1024u * 1024u) == 0) return dec(bytes / (1024u * 1024u)) << "MB";
+    if (bytes != 0 && bytes % 1024u == 0) return dec(bytes / 1024u) << "KB";
+    return dec(bytes) << "B";
+  }
+  // A duration in the manual's units: the largest of s/ms/us that divides it.
+  constexpr Text& time_us(std::uint32_t us) {
+    if (us == 0) return *this << "0ms";
+    if (us != 0 && us % 1000000u == 0) return dec(us / 1000000u) << "s";
+    if (us != 0 && us % 1000u == 0) return dec(us / 1000u) << "ms";
+    return dec(us) << "us";
+  }
+  // "0x40100000+512KB", the generator's spelling of an area.
+  constexpr Text& area(std::uint32_t start, std::uint32_t bytes) {
+    hex(start) << '+';
+    return size(bytes);
+  }
+
+
+  // Public only because structural types may have no private members.
+  constexpr void put(char c) {
+    if (length + 1 < Capacity) chars[length++] = c;  // always leaves a terminating NUL
+  }
+};
+
+}  // namespace stratum
