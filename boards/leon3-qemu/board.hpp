@@ -1,6 +1,7 @@
 // The LEON3 board as QEMU 7.2's `leon3_generic` machine models it
 // (see shared/notes/leon3-qemu.md): RAM at 0x40000000, APBUART at
-// 0x80000100, IRQMP at 0x80000200, GPTIMER at 0x80000300 (40 MHz input).
+// 0x80000100, IRQMP at 0x80000200, GPTIMER at 0x80000300 (40 MHz input,
+// timer 1 on IRQ 6, timer 2 on IRQ 7).
 #pragma once
 
 #include <cstdint>
@@ -17,13 +18,59 @@ struct Leon3Qemu {
   static constexpr std::uintptr_t gptimer = 0x80000300;
   static constexpr std::uint32_t gptimer_input_hz = 40'000'000;
 
-  // APBUART registers: data at +0, status at +4 (bit 2: transmitter FIFO empty).
+  // The hypervisor's clock: GPTIMER prescaled to 1 MHz, so one tick is one
+  // microsecond, the unit of every time in the tables.
+  static constexpr std::uint32_t tick_us = 1;
+  // IRQ line of the one-shot event timer (GPTIMER timer 1).
+  static constexpr std::uint32_t event_irq = 6;
+
+  static volatile std::uint32_t& reg(std::uintptr_t a) { return *reinterpret_cast<volatile std::uint32_t*>(a); }
+
+  // APBUART: data at +0, status at +4 (bit 2: transmitter FIFO empty).
   static void console_put(char c) {
-    auto* const data = reinterpret_cast<volatile std::uint32_t*>(apbuart);
-    auto* const status = reinterpret_cast<volatile std::uint32_t*>(apbuart + 4);
-    while ((*status & (1u << 2)) == 0) {
+    while ((reg(apbuart + 4) & (1u << 2)) == 0) {
     }
-    *data = static_cast<unsigned char>(c);
+    reg(apbuart) = static_cast<unsigned char>(c);
+  }
+
+  // GPTIMER: scaler +0x00, scaler reload +0x04; timer n (0-based) at
+  // 0x10 + 0x10*n: counter +0, reload +4, control +8 (EN=1, RS=2, LD=4, IE=8).
+  static constexpr std::uint32_t t_en = 1, t_rs = 2, t_ld = 4, t_ie = 8;
+  static std::uintptr_t timer(int n) { return gptimer + 0x10 + 0x10 * static_cast<std::uintptr_t>(n); }
+
+  static inline std::uint32_t clock_last = 0;
+  static inline std::uint64_t clock_high = 0;
+
+  static void timers_init() {
+    reg(gptimer + 0x04) = gptimer_input_hz / 1'000'000 - 1;  // 1 MHz ticks
+    reg(gptimer + 0x00) = gptimer_input_hz / 1'000'000 - 1;
+    reg(timer(0) + 8) = 0;                                     // event timer: stopped
+    // Timer 2 runs free from 0xffffffff down: the clock.
+    reg(timer(1) + 4) = 0xffffffffu;
+    reg(timer(1) + 8) = t_en | t_rs | t_ld;
+    clock_last = 0;
+    clock_high = 0;
+    // IRQMP: unmask the event timer's line for processor 0.
+    reg(irqmp + 0x40) = 1u << event_irq;
+  }
+
+  // Microseconds since timers_init, 64 bits: the 32-bit counter wraps every
+  // 71 minutes and is read at least once per slot, so a wrap is never missed.
+  static std::uint64_t now_us() {
+    const std::uint32_t low = ~reg(timer(1));
+    if (low < clock_last) clock_high += 1ull << 32;
+    clock_last = low;
+    return clock_high | low;
+  }
+
+  // One interrupt at `deadline` (absolute microseconds), replacing any other.
+  static void arm_event(std::uint64_t deadline) {
+    const std::uint64_t now = now_us();
+    std::uint64_t delta = deadline > now ? deadline - now : 1;
+    if (delta > 0xffffffffull) delta = 0xffffffffull;
+    reg(timer(0) + 8) = 0;
+    reg(timer(0) + 4) = static_cast<std::uint32_t>(delta - 1);  // underflow after reload+1 ticks
+    reg(timer(0) + 8) = t_en | t_ld | t_ie;                      // one-shot (no RS)
   }
 
   // Ends the QEMU run: 0 is a clean shutdown, anything else a failure.

@@ -11,13 +11,32 @@ using Board = stratum::boards::Leon3Qemu;
 using Hypervisor = stratum::Hypervisor<Board, stratum_system::system>;
 }  // namespace
 
+// The PCT pages and the page tables, in the sections the link script puts
+// where the tables say they are.
+extern "C" {
+[[gnu::section(".stratum_pct")]] stratum::kernel::PctPage stratum_pct_pages[stratum_system::system.partitions.size()];
+#ifdef STRATUM_HAVE_SRMMU
+[[gnu::section(".stratum_page_tables"), gnu::used]] const Hypervisor::Kernel::Tables stratum_page_tables =
+    Hypervisor::Kernel::page_tables;
+#endif
+}
+
+// Shared with arch/sparc/traps.S.
+extern "C" {
+stratum::sparc::Context* stratum_current_context;
+const stratum::sparc::StackRange* stratum_stack_ranges;
+std::uint32_t stratum_window_fault;
+}
+
 extern "C" [[noreturn]] void stratum_main() { Hypervisor::boot(); }
 
-// Reached from the trap table for any trap the hypervisor does not expect.
+extern "C" void stratum_trap(std::uint32_t tt) { Hypervisor::trap(tt); }
+
+// Reached from the trap table for any trap the hypervisor itself causes.
 extern "C" [[noreturn]] void stratum_fatal_trap(std::uint32_t tt, std::uint32_t pc, std::uint32_t npc,
                                                 std::uint32_t psr) {
   stratum::Line l;
-  l << "\nStratum: unexpected trap tt=";
+  l << "\nStratum: unexpected trap in the hypervisor tt=";
   l.hex(tt) << " pc=";
   l.hex(pc) << " npc=";
   l.hex(npc) << " psr=";

@@ -11,6 +11,10 @@
 #include "stratum/console.hpp"
 #include "stratum/version.hpp"
 
+#if defined(__sparc__)
+#include "stratum/kernel/kernel.hpp"
+#endif
+
 namespace stratum {
 
 template <class Board, const config::System& S>
@@ -18,15 +22,23 @@ class Hypervisor {
  public:
   static constexpr bool tables_valid = config::verify<S>();
 
+#if defined(__sparc__)
+  using Kernel = kernel::Kernel<Board, S>;
+
   // Entered from the board's start-up code with a stack and a trap table.
   [[noreturn]] static void boot() {
     if constexpr (tables_valid) {
       print_banner();
       print_configuration();
-      Console<Board>::write("Stratum: no partition code runs yet; halting the system\n");
+      Kernel::start();
     }
-    Board::shutdown(0);
+    Board::shutdown(1);
   }
+
+  static void trap(std::uint32_t tt) {
+    if constexpr (tables_valid) Kernel::on_trap(tt);
+  }
+#endif
 
   static void print_banner() {
     Line l;

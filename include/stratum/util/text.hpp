@@ -27,16 +27,29 @@ struct Text {
     put(c);
     return *this;
   }
-  // Unsigned decimal.
+  // Unsigned decimal. 64-bit division is done 16 bits at a time so that
+  // no libgcc helper is needed (Debian's 32-bit libgcc is built for SPARC
+  // v8plus, whose instructions a LEON3 does not have).
   constexpr Text& dec(std::uint64_t v) {
     char digits[24]{};
     int n = 0;
     do {
-      digits[n++] = static_cast<char>('0' + v % 10);
-      v /= 10;
+      digits[n++] = static_cast<char>('0' + divmod10(v));
     } while (v != 0);
     while (n > 0) put(digits[--n]);
     return *this;
+  }
+  static constexpr std::uint32_t divmod10(std::uint64_t& v) {
+    std::uint32_t parts[4] = {static_cast<std::uint32_t>(v >> 48) & 0xffff, static_cast<std::uint32_t>(v >> 32) & 0xffff,
+                              static_cast<std::uint32_t>(v >> 16) & 0xffff, static_cast<std::uint32_t>(v) & 0xffff};
+    std::uint32_t rem = 0;
+    for (std::uint32_t& p : parts) {
+      const std::uint32_t cur = (rem << 16) | p;
+      p = cur / 10;
+      rem = cur % 10;
+    }
+    v = (std::uint64_t{parts[0]} << 48) | (std::uint64_t{parts[1]} << 32) | (std::uint64_t{parts[2]} << 16) | parts[3];
+    return rem;
   }
   // 0x-prefixed, eight digits: addresses read the same everywhere.
   constexpr Text& hex(std::uint32_t v) {

@@ -5,20 +5,10 @@
  * trap-time locals %l1 = PC and %l2 = nPC of the trapped instruction.
  */
 
-#define NWINDOWS        8
-#define PSR_ET          0x00000020
-#define PSR_PS          0x00000040
-#define PSR_S           0x00000080
-#define PSR_PIL_MASK    0x00000f00
+#include "asm.h"
 
-/* Every trap-table entry is four instructions. Unexpected traps all go to
- * fatal_trap, which reads tt back from TBR. */
-#define FATAL_ENTRY                                     \
-        rd      %psr, %l0;                              \
-        sethi   %hi(stratum_fatal_entry), %l4;          \
-        jmp     %l4 + %lo(stratum_fatal_entry);         \
-        nop
-
+/* Every trap-table entry is four instructions; the handlers read tt back
+ * from TBR when they need it. */
 #define TRAP_ENTRY(handler)                             \
         rd      %psr, %l0;                              \
         sethi   %hi(handler), %l4;                      \
@@ -30,12 +20,13 @@
         .global stratum_trap_table
 stratum_trap_table:
         .rept   5               /* 0x00 reset .. 0x04 fp_disabled */
-        FATAL_ENTRY
+        TRAP_ENTRY(stratum_trap_entry)
         .endr
-        TRAP_ENTRY(window_overflow)   /* 0x05 */
-        TRAP_ENTRY(window_underflow)  /* 0x06 */
-        .rept   256 - 7         /* 0x07 .. 0xff: not expected yet */
-        FATAL_ENTRY
+        TRAP_ENTRY(stratum_window_overflow)   /* 0x05 */
+        TRAP_ENTRY(stratum_window_underflow)  /* 0x06 */
+        .rept   256 - 7         /* everything else: partitions' traps and interrupts;
+                                 * the hypervisor's own are fatal (traps.S) */
+        TRAP_ENTRY(stratum_trap_entry)
         .endr
 
         .section ".text.boot", "ax"
@@ -80,68 +71,12 @@ _start:
         nop
 
 /*
- * window_overflow: a SAVE found the next window marked invalid in WIM. The
- * trap put us in that invalid window; the window beyond it is the oldest
- * valid one. Spill it to the stack its own %sp points at and move the
- * invalid mark one window on (rotate WIM right).
- */
-        .align  4
-window_overflow:
-        mov     %wim, %l3
-        mov     %g1, %l7                /* %g1 is the only global we need */
-        srl     %l3, 1, %g1
-        sll     %l3, NWINDOWS - 1, %l4
-        or      %l4, %g1, %g1
-        save                            /* into the oldest valid window */
-        mov     %g1, %wim
-        nop; nop; nop
-        std     %l0, [%sp + 0]
-        std     %l2, [%sp + 8]
-        std     %l4, [%sp + 16]
-        std     %l6, [%sp + 24]
-        std     %i0, [%sp + 32]
-        std     %i2, [%sp + 40]
-        std     %i4, [%sp + 48]
-        std     %i6, [%sp + 56]
-        restore                         /* back to the trap window */
-        mov     %l7, %g1
-        jmp     %l1                     /* re-execute the SAVE */
-        rett    %l2
-
-/*
- * window_underflow: a RESTORE found the window it returns to marked invalid.
- * The trap window is two below that window; reload it from the stack of the
- * window in between (its %fp) and rotate WIM left.
- */
-        .align  4
-window_underflow:
-        mov     %wim, %l3
-        sll     %l3, 1, %l4
-        srl     %l3, NWINDOWS - 1, %l5
-        or      %l5, %l4, %l5
-        mov     %l5, %wim
-        nop; nop; nop
-        restore                         /* the window that executed RESTORE */
-        restore                         /* the window to reload */
-        ldd     [%sp + 0], %l0
-        ldd     [%sp + 8], %l2
-        ldd     [%sp + 16], %l4
-        ldd     [%sp + 24], %l6
-        ldd     [%sp + 32], %i0
-        ldd     [%sp + 40], %i2
-        ldd     [%sp + 48], %i4
-        ldd     [%sp + 56], %i6
-        save
-        save
-        jmp     %l1                     /* re-execute the RESTORE */
-        rett    %l2
-
-/*
  * An unexpected trap: report it and end the run with a failure. Traps stay
  * disabled; WIM is cleared so the report may use any window (their contents
  * are lost, which no longer matters), on a stack of its own.
  */
         .align  4
+        .global stratum_fatal_entry
 stratum_fatal_entry:
         wr      %g0, %wim
         nop; nop; nop

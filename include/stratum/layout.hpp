@@ -1,0 +1,30 @@
+// Where the hypervisor image keeps the things the page tables must know the
+// address of. Both live at the top of the first XMHypervisor area; the
+// generated link script (generators/templates/hypervisor.ld.j2) places the
+// sections at the same offsets, and the kernel checks at boot that it did.
+#pragma once
+
+#include <cstdint>
+
+#include "stratum/config/model.hpp"
+
+namespace stratum {
+
+// Room for the compile-time page tables and for the PCT pages (one 4 KB
+// page per partition, so at most 16 partitions).
+inline constexpr std::uint32_t page_tables_reserve = 64 * 1024;
+inline constexpr std::uint32_t pct_reserve = 64 * 1024;
+inline constexpr std::uint32_t max_partitions = pct_reserve / 4096;
+
+struct ImageLayout {
+  std::uint32_t pct_base;
+  std::uint32_t page_tables_base;
+};
+
+constexpr ImageLayout image_layout(const config::System& s) {
+  const config::MemoryArea& xm = s.hypervisor.areas[0];
+  const std::uint32_t end = xm.start + xm.size;
+  return {end - page_tables_reserve - pct_reserve, end - page_tables_reserve};
+}
+
+}  // namespace stratum

@@ -1,0 +1,118 @@
+/* What a partition sees of the hypervisor: its Partition Control Table
+ * (PCT, XtratuM manual 6.4.2, listings 6.8/6.9) and the numbering of its
+ * virtual traps (manual 5.11, listings 5.20-5.22).
+ *
+ * The PCT is one 4 KB page per partition, owned by the hypervisor and
+ * mapped read-only into the partition; its address is handed to the
+ * partition's entry point in %o0 (libxm keeps it for XM_params_get_PCT). */
+#ifndef XM_GUEST_H
+#define XM_GUEST_H
+
+#include "status.h"
+#include "xm_types.h"
+
+#define XM_PCT_MAGIC 0x24584d50u /* "$XMP" */
+#define XM_ABI_VERSION 1u
+#define XM_API_VERSION 1u
+
+#define CONFIG_ID_STRING_LENGTH 32
+#define CONFIG_NO_HWIRQS 32
+#define CONFIG_MAX_MEM_AREAS 16
+#define NO_TRAPS 256
+
+#define XM_PARTITION_SELF (-1)
+#define XM_VCPU_SELF (-1)
+
+/* Partition flags (Partition@flags in the XML). */
+#define XM_PART_SYSTEM (1u << 0)
+#define XM_PART_FP (1u << 1)
+#define XM_PART_BOOT (1u << 2)
+
+/* Hardware interrupts: the LEON3 IRQMP lines 1..15. */
+#define XM_VT_HW_FIRST 0
+#define XM_VT_HW_LAST 31
+#define XM_VT_HW_MAX 32
+#define XM_VT_HW_INTERNAL_BUS_TRAP_NR (1 + XM_VT_HW_FIRST)
+#define XM_VT_HW_UART2_TRAP_NR (2 + XM_VT_HW_FIRST)
+#define XM_VT_HW_UART1_TRAP_NR (3 + XM_VT_HW_FIRST)
+#define XM_VT_HW_IO_IRQ0_TRAP_NR (4 + XM_VT_HW_FIRST)
+#define XM_VT_HW_IO_IRQ1_TRAP_NR (5 + XM_VT_HW_FIRST)
+#define XM_VT_HW_IO_IRQ2_TRAP_NR (6 + XM_VT_HW_FIRST)
+#define XM_VT_HW_IO_IRQ3_TRAP_NR (7 + XM_VT_HW_FIRST)
+#define XM_VT_HW_TIMER1_TRAP_NR (8 + XM_VT_HW_FIRST)
+#define XM_VT_HW_TIMER2_TRAP_NR (9 + XM_VT_HW_FIRST)
+#define XM_VT_HW_DSU_TRAP_NR (11 + XM_VT_HW_FIRST)
+#define XM_VT_HW_PCI_TRAP_NR (14 + XM_VT_HW_FIRST)
+
+/* Extended (hypervisor-made) interrupts. */
+#define XM_VT_EXT_FIRST 32 /* after the hardware ones, so one number names any interrupt */
+#define XM_VT_EXT_LAST 63
+#define XM_VT_EXT_MAX 32
+#define XM_VT_EXT_HW_TIMER (0 + XM_VT_EXT_FIRST)
+#define XM_VT_EXT_EXEC_TIMER (1 + XM_VT_EXT_FIRST)
+#define XM_VT_EXT_WATCHDOG_TIMER (2 + XM_VT_EXT_FIRST)
+#define XM_VT_EXT_SHUTDOWN (3 + XM_VT_EXT_FIRST)
+#define XM_VT_EXT_SAMPLING_PORT (4 + XM_VT_EXT_FIRST)
+#define XM_VT_EXT_QUEUING_PORT (5 + XM_VT_EXT_FIRST)
+#define XM_VT_EXT_CYCLIC_SLOT_START (8 + XM_VT_EXT_FIRST)
+#define XM_VT_EXT_MEM_PROTECT (16 + XM_VT_EXT_FIRST)
+#define XM_VT_EXT_IPVI0 (24 + XM_VT_EXT_FIRST)
+
+/* Where each kind of virtual trap lands in the partition's trap table:
+ * processor traps keep their SPARC trap type, hardware interrupt n uses
+ * the interrupt-level vector 0x10 + n, extended interrupt n uses 0xE0 + n
+ * (the PCT's vector tables hold the routing the partition sees). */
+#define XM_VT_HW_BASE_VECTOR 0x10
+#define XM_VT_EXT_BASE_VECTOR 0xE0
+
+/* Virtual processor flags (iFlags): the partition's own ET and PIL. */
+#define XM_IFLAGS_ET (1u << 5)
+#define XM_IFLAGS_PIL_MASK (0xfu << 8)
+
+struct pctArch {
+  xmAddress_t tbr;             /* the partition's virtual trap table */
+  volatile xmAddress_t ptdL1;  /* its first-level page table (read-only info) */
+  volatile xm_u32_t faultStatusReg;
+  volatile xm_u32_t faultAddressReg;
+};
+
+/* The slot being executed (manual 5.7.1). */
+struct schedInfo {
+  xm_u32_t noSlot;       /* position of the slot in the plan, from 0 */
+  xm_u32_t id;           /* Slot@id from the XML */
+  xm_u32_t slotDuration; /* microseconds */
+  xm_u32_t planId;
+  xmTime_t slotStart;    /* hardware clock at the start of the slot, microseconds */
+};
+
+typedef struct {
+  xm_u32_t magic;
+  xm_u32_t xmVersion;
+  xm_u32_t xmAbiVersion;
+  xm_u32_t xmApiVersion;
+  xmSize_t partCtrlTabSize;
+  xm_u32_t resetCounter;
+  xm_u32_t resetStatus;
+  xm_u32_t cpuKhz;
+  xmId_t id;
+  xmId_t noVCpus;
+  xmId_t schedPolicy;
+  xm_u32_t flags;      /* XM_PART_* */
+  xm_u32_t hwIrqs;     /* hardware interrupts belonging to the partition */
+  xm_s32_t noPhysicalMemAreas;
+  xm_s32_t noCommPorts;
+  xm_u8_t name[CONFIG_ID_STRING_LENGTH];
+  xm_u32_t iFlags;     /* XM_IFLAGS_*: virtual ET and PIL */
+  xm_u32_t hwIrqsPend;
+  xm_u32_t hwIrqsMask;
+  xm_u32_t extIrqsPend;
+  xm_u32_t extIrqsMask;
+  struct pctArch arch;
+  struct schedInfo schedInfo;
+  xm_u16_t trap2Vector[NO_TRAPS];
+  xm_u16_t hwIrq2Vector[CONFIG_NO_HWIRQS];
+  xm_u16_t extIrq2Vector[XM_VT_EXT_MAX];
+  xmPhysicalMemMap_t physicalMemMap[CONFIG_MAX_MEM_AREAS];
+} partitionControlTable_t;
+
+#endif
