@@ -98,7 +98,7 @@ class Kernel {
     for (std::size_t i = 0; i < N; ++i) {
       if (boot_all || (S.partitions[i].flags & config::partition_flag::boot)) {
         load_image(i);
-        restart(i, XM_COLD_RESET, 0, false);
+        restart(i, 0, false);
       } else {
         parts_[i].state = PartitionState::halted;
       }
@@ -243,7 +243,7 @@ class Kernel {
 
   // (Re)starts partition i at its entry point (manual 5.5): a fresh context,
   // all virtual interrupts masked, its PCT address in %o0.
-  static void restart(std::size_t i, std::uint32_t mode, std::uint32_t status, bool count) {
+  static void restart(std::size_t i, std::uint32_t status, bool count) {
     PartitionRuntime& p = parts_[i];
     if (static_cast<int>(i) == current_) stratum_flush_windows();  // its windows die with it
     p.ctx = {};
@@ -258,7 +258,7 @@ class Kernel {
     p.vtbr = 0;
     partitionControlTable_t& t = pct_pages_[i].t;
     t.resetCounter = p.reset_counter;
-    t.resetStatus = mode == XM_WARM_RESET ? (status | 0x80000000u) : status;
+    t.resetStatus = status;
     t.iFlags = 0;
     t.hwIrqsPend = t.extIrqsPend = 0;
     t.hwIrqsMask = t.extIrqsMask = 0xffffffffu;
@@ -370,15 +370,19 @@ class Kernel {
 
   static void check_timers(std::size_t i, std::uint64_t now) {
     PartitionRuntime& p = parts_[i];
-    if (p.hw_timer_at > 0 && static_cast<std::uint64_t>(p.hw_timer_at) <= now) {
-      raise_ext(i, XM_VT_EXT_HW_TIMER);
-      p.hw_timer_at = p.hw_timer_interval > 0 ? p.hw_timer_at + p.hw_timer_interval : 0;
-    }
-    const std::uint64_t ec = exec_clock(i);
-    if (p.exec_timer_at > 0 && static_cast<std::uint64_t>(p.exec_timer_at) <= ec) {
-      raise_ext(i, XM_VT_EXT_EXEC_TIMER);
-      p.exec_timer_at = p.exec_timer_interval > 0 ? p.exec_timer_at + p.exec_timer_interval : 0;
-    }
+    // Expiries missed while the partition was not running make one
+    // interrupt, and a periodic timer goes on from its next future expiry.
+    const auto expire = [](std::int64_t& at, std::int64_t interval, std::uint64_t t) {
+      if (at <= 0 || static_cast<std::uint64_t>(at) > t) return false;
+      if (interval <= 0) {
+        at = 0;
+      } else {
+        while (static_cast<std::uint64_t>(at) <= t) at += interval;
+      }
+      return true;
+    };
+    if (expire(p.hw_timer_at, p.hw_timer_interval, now)) raise_ext(i, XM_VT_EXT_HW_TIMER);
+    if (expire(p.exec_timer_at, p.exec_timer_interval, exec_clock(i))) raise_ext(i, XM_VT_EXT_EXEC_TIMER);
   }
 
   // ------------------------------------------------------- virtual traps
@@ -549,7 +553,7 @@ class Kernel {
     const std::uint32_t mode = c.o[2];
     if (mode != XM_COLD_RESET && mode != XM_WARM_RESET) return XM_INVALID_PARAM;
     if (mode == XM_COLD_RESET) load_image(static_cast<std::size_t>(t));
-    restart(static_cast<std::size_t>(t), mode, c.o[3], true);
+    restart(static_cast<std::size_t>(t), c.o[3], true);
     return XM_OK;
   }
 
@@ -583,7 +587,7 @@ class Kernel {
     C::write(l);
     for (std::size_t i = 0; i < N; ++i) {
       if (mode == XM_COLD_RESET) load_image(i);
-      restart(i, mode, 0, true);
+      restart(i, 0, true);
     }
     sched_.start(plan0(), Board::now_us());
     on_slot_start();
