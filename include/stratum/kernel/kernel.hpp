@@ -136,9 +136,11 @@ class Kernel {
         fault(who, l.c_str());
       }
     } else if (tt == sparc::tt::hypercall && who >= 0) {
-      hypercall(who);
+      // Most hypercalls change nothing the scheduler looks at: they return
+      // straight to the caller (a due timer interrupt is taken right after).
+      if (!hypercall(who)) return;
     } else if (tt == sparc::tt::asm_hypercall && who >= 0) {
-      asm_hypercall(who);
+      if (!asm_hypercall(who)) return;
     } else if (tt >= sparc::tt::interrupt_level_1 && tt <= sparc::tt::interrupt_level_15) {
       ++system_irqs_;  // the event timer: time is looked at below
     } else if (who >= 0) {
@@ -757,7 +759,27 @@ class Kernel {
     return t;
   }();
 
-  static void hypercall(int who) {
+  // Hypercalls after which the scheduler must look again (states, timers,
+  // masks, pending interrupts); the others return to the caller at once.
+  static constexpr bool reschedules(std::uint32_t nr) {
+    switch (nr) {
+      case __HALT_PARTITION_NR:
+      case __SUSPEND_PARTITION_NR:
+      case __RESUME_PARTITION_NR:
+      case __RESET_PARTITION_NR:
+      case __SHUTDOWN_PARTITION_NR:
+      case __RESET_SYSTEM_NR:
+      case __IDLE_SELF_NR:
+      case __SET_TIMER_NR:
+      case __CLEAR_IRQ_MASK_NR:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  // Returns whether the scheduler must run before the caller resumes.
+  static bool hypercall(int who) {
     sparc::Context& c = parts_[who].ctx;
     const std::uint32_t nr = c.o[0];
     // The trap returns after the `ta`, never to it.
@@ -766,10 +788,12 @@ class Kernel {
     const std::int32_t r = nr < NR_HYPERCALLS ? hypercalls_[nr](static_cast<std::size_t>(who), c) : XM_UNKNOWN_HYPERCALL;
     // A reset partition starts afresh: its %o0 is the PCT, not a result.
     if (!c.fresh) c.o[0] = static_cast<std::uint32_t>(r);
+    return r == XM_OK && reschedules(nr);
   }
 
   // The SPARC services on the virtual processor state (manual 5.13).
-  static void asm_hypercall(int who) {
+  // Returns whether the scheduler must run (interrupts may have opened).
+  static bool asm_hypercall(int who) {
     const std::size_t i = static_cast<std::size_t>(who);
     sparc::Context& c = parts_[i].ctx;
     partitionControlTable_t& t = pct_pages_[i].t;
@@ -779,8 +803,8 @@ class Kernel {
     std::int32_t r = XM_OK;
     switch (nr) {
       case sparc_iret_nr:
-        if (!iret(i)) return;
-        return;
+        iret(i);
+        return true;
       case sparc_flush_regwin_nr:
         stratum_flush_windows();
         break;
@@ -802,6 +826,7 @@ class Kernel {
         r = XM_UNKNOWN_HYPERCALL;
     }
     c.o[0] = static_cast<std::uint32_t>(r);
+    return nr == sparc_set_psr_nr || nr == sparc_clear_pil_nr;
   }
 
   // Return from a virtual trap handler: the handler's window holds, as a

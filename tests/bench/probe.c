@@ -1,0 +1,66 @@
+/* Probe: measures, under QEMU -icount shift=5 (one instruction = 32 ns, so
+ * one microsecond of the 1 MHz hypervisor clock = 31.25 instructions):
+ *  - the round trip of a null hypercall (an unknown number: the whole trap
+ *    entry, dispatch and exit path, no work), averaged over many calls;
+ *  - the switch into this partition at a slot boundary: the instructions
+ *    of its slot that it did not get to run (see below).
+ * Results are printed as instructions with two decimals. */
+#include <xm.h>
+
+#define CALLS 2000
+#define SWITCHES 100
+
+static xm_s64_t now(void) {
+  xmTime_t t;
+  XM_get_time(XM_HW_CLOCK, &t);
+  return t;
+}
+
+/* microseconds * 3125 / 100 = instructions; printed with two decimals */
+static void report(const char *what, xm_s64_t us_total, int n) {
+  xm_s64_t centi_instr = us_total * 3125 / n; /* x100 */
+  xprintf("bench: %-34s %lld.%02lld instructions (%d samples)\n", what, (long long)(centi_instr / 100),
+          (long long)(centi_instr % 100), n);
+}
+
+void PartitionMain(void) {
+  partitionControlTable_t *pct = XM_params_get_PCT();
+  volatile xmTime_t *slot_start = &pct->schedInfo.slotStart;
+
+  /* Start right after a slot boundary so no switch falls inside a loop. */
+  xmTime_t s = *slot_start;
+  while (*slot_start == s) {
+  }
+  xm_s64_t t0 = now();
+  for (int i = 0; i < CALLS; ++i) XM_hypercall(NR_HYPERCALLS, 0, 0, 0, 0, 0);
+  xm_s64_t t1 = now();
+  for (int i = 0; i < CALLS; ++i) now();
+  xm_s64_t t2 = now();
+  report("null hypercall round trip", t1 - t0, CALLS);
+  report("XM_get_time round trip", t2 - t1, CALLS);
+
+  /* The switch: in each of its 1 ms slots (exactly 31250 instructions
+   * under -icount shift=5) Probe runs a loop of 4 instructions until the
+   * next slot begins; what the loop did not get of the slot went to the
+   * hypervisor switching Probe in (timer interrupt, scheduler, window
+   * flush, MMU context, return), plus a few instructions of this C loop. */
+  xm_s64_t lost = 0;
+  for (int k = 0; k < SWITCHES; ++k) {
+    unsigned iterations = 0;
+    volatile xm_u32_t *lo = (volatile xm_u32_t *)slot_start + 1; /* low word (big endian) */
+    unsigned seen = *lo;
+    __asm__ volatile(
+        "1:  ld   [%2], %%g1\n"
+        "    cmp  %%g1, %1\n"
+        "    be,a 1b\n"
+        "    add  %0, 1, %0\n"
+        : "+r"(iterations)
+        : "r"(seen), "r"(lo)
+        : "g1", "cc", "memory");
+    if (k > 0) lost += 31250 - 4 * (xm_s64_t)iterations; /* the first one starts mid-slot */
+  }
+  xm_s64_t centi = lost * 100 / (SWITCHES - 1);
+  xprintf("bench: %-34s %lld.%02lld instructions (%d samples)\n", "partition switch at slot boundary",
+          (long long)(centi / 100), (long long)(centi % 100), SWITCHES - 1);
+  XM_halt_system();
+}
