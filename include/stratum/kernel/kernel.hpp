@@ -253,7 +253,7 @@ class Kernel {
     p.ctx.npc = p.ctx.pc + 4;
     p.ctx.o[0] = reinterpret_cast<std::uint32_t>(&pct_pages_[i].t);
     p.ctx.fresh = 1;
-    p.state = PartitionState::normal;
+    p.state = PartitionState::boot;  // normal once it first runs
     if (count) ++p.reset_counter;
     p.reset_status = status;
     p.hw_timer_at = p.exec_timer_at = 0;
@@ -274,7 +274,9 @@ class Kernel {
     return t;
   }
 
-  static bool runnable(int i) { return i >= 0 && parts_[i].state == PartitionState::normal; }
+  static bool runnable(int i) {
+    return i >= 0 && (parts_[i].state == PartitionState::normal || parts_[i].state == PartitionState::boot);
+  }
 
   // -------------------------------------------------------- context switch
   static sparc::Context& ctx_of(int i) { return i < 0 ? idle_ : parts_[i].ctx; }
@@ -290,6 +292,7 @@ class Kernel {
     stratum_current_context = &ctx_of(next);
     if (next >= 0) {
       parts_[next].running_since = now;
+      if (parts_[next].state == PartitionState::boot) parts_[next].state = PartitionState::normal;
       stratum_stack_ranges = stack_ranges_[next].data();
 #ifdef STRATUM_HAVE_SRMMU
       sparc::mmu_set_context(Tables::context_of_partition(static_cast<std::size_t>(next)));
