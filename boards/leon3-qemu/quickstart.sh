@@ -34,8 +34,8 @@ case "${1:-}" in
     if [ -z "$example" ]; then
       meson compile -C build run
     else
-      meson compile -C build "examples/$example/$example.elf"
-      /usr/bin/python3 boards/leon3-qemu/run.py "build/examples/$example/$example.elf"
+      meson compile -C build "$example.elf"
+      /usr/bin/python3 boards/leon3-qemu/run.py "build/$example.elf"
     fi
     ;;
   test)
