@@ -15,10 +15,8 @@ using Hypervisor = stratum::Hypervisor<Board, stratum_system::system>;
 // where the tables say they are.
 extern "C" {
 [[gnu::section(".stratum_pct")]] stratum::kernel::PctPage stratum_pct_pages[stratum_system::system.partitions.size()];
-#ifdef STRATUM_HAVE_SRMMU
 [[gnu::section(".stratum_page_tables"), gnu::used]] const Hypervisor::Kernel::Tables stratum_page_tables =
     Hypervisor::Kernel::page_tables;
-#endif
 }
 
 // Shared with arch/sparc/traps.S.

@@ -14,10 +14,8 @@
 
 #include "stratum/arch/sparc/context.hpp"
 #include "stratum/arch/sparc/cpu.hpp"
-#if __has_include("stratum/arch/sparc/srmmu.hpp")
-#include "stratum/arch/sparc/srmmu.hpp"
-#define STRATUM_HAVE_SRMMU 1
-#endif
+#include "stratum/arch/sparc/page_tables.hpp"
+#include "stratum/config/check.hpp"
 #include "stratum/config/model.hpp"
 #include "stratum/console.hpp"
 #include "stratum/kernel/partition.hpp"
@@ -68,15 +66,31 @@ class Kernel {
   static constexpr ImageLayout layout = image_layout(S);
   static constexpr std::uint64_t run_major_frames = STRATUM_RUN_MAJOR_FRAMES;
 
+  // [PCT-ROOM] one PCT page per partition in the room the image keeps.
+  static constexpr config::Diagnostic partition_count_fits() {
+    config::Diagnostic d;
+    if (N > max_partitions) {
+      d << "[PCT-ROOM] system '" << S.name << "' has ";
+      d.dec(N) << " partitions; this image layout has room for ";
+      d.dec(max_partitions);
+    }
+    return d;
+  }
+
  public:
-#ifdef STRATUM_HAVE_SRMMU
   using Tables = sparc::srmmu::PageTables<S, layout.page_tables_base, layout.pct_base>;
+
+  // The MMU's own rules, checked where the tables are made.
+  static constexpr bool mmu_valid =
+      config::configuration_error<sparc::srmmu::check_mmu_align(S)>::ok &
+      config::configuration_error<sparc::srmmu::check_mmu_virtual(S)>::ok &
+      config::configuration_error<sparc::srmmu::check_mmu_tables_size<S, layout.page_tables_base, layout.pct_base>()>::ok &
+      config::configuration_error<partition_count_fits()>::ok;
 
   // The page tables, computed by the compiler; the image's main file puts
   // a copy (stratum_page_tables) at layout.page_tables_base. Nothing builds
   // them at boot.
   static constexpr Tables page_tables = Tables::build();
-#endif
 
   [[noreturn]] static void start() {
     check_layout();
@@ -104,12 +118,10 @@ class Kernel {
       }
     }
 
-#ifdef STRATUM_HAVE_SRMMU
     sparc::mmu_write(sparc::mmu_reg::context_table, page_tables.context_table_pointer());
     sparc::mmu_set_context(0);
     (void)sparc::mmu_read(sparc::mmu_reg::fault_status);
     sparc::mmu_enable(true);
-#endif
 
     Line l;
     l << "Stratum: starting plan 0 (major frame ";
@@ -155,10 +167,7 @@ class Kernel {
     // The linker script and the constexpr layout are written from the same
     // numbers; if they ever drift, stop here rather than run unprotected.
     if (reinterpret_cast<std::uint32_t>(&pct_pages_[0].t) != layout.pct_base
-#ifdef STRATUM_HAVE_SRMMU
-        || reinterpret_cast<std::uint32_t>(__stratum_page_tables) != layout.page_tables_base
-#endif
-    ) {
+        || reinterpret_cast<std::uint32_t>(__stratum_page_tables) != layout.page_tables_base) {
       C::write("Stratum: the image layout does not match the tables (PCT or page tables misplaced)\n");
       Board::shutdown(1);
     }
@@ -212,9 +221,7 @@ class Kernel {
     t.noPhysicalMemAreas = static_cast<xm_s32_t>(cfg(i).areas.size());
     for (std::size_t c = 0; c + 1 < CONFIG_ID_STRING_LENGTH && cfg(i).name[c]; ++c)
       t.name[c] = static_cast<xm_u8_t>(cfg(i).name[c]);
-#ifdef STRATUM_HAVE_SRMMU
     t.arch.ptdL1 = page_tables.l1_address(Tables::context_of_partition(i));
-#endif
     for (std::size_t v = 0; v < NO_TRAPS; ++v) t.trap2Vector[v] = static_cast<xm_u16_t>(v);
     for (std::size_t v = 0; v < CONFIG_NO_HWIRQS; ++v)
       t.hwIrq2Vector[v] = static_cast<xm_u16_t>(XM_VT_HW_BASE_VECTOR + v);
@@ -294,14 +301,10 @@ class Kernel {
       parts_[next].running_since = now;
       if (parts_[next].state == PartitionState::boot) parts_[next].state = PartitionState::normal;
       stratum_stack_ranges = stack_ranges_[next].data();
-#ifdef STRATUM_HAVE_SRMMU
       sparc::mmu_set_context(Tables::context_of_partition(static_cast<std::size_t>(next)));
-#endif
     } else {
       stratum_stack_ranges = no_ranges_.data();
-#ifdef STRATUM_HAVE_SRMMU
       sparc::mmu_set_context(0);
-#endif
     }
   }
 

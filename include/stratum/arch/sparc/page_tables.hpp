@@ -1,0 +1,292 @@
+// SRMMU page tables computed by the compiler (SPARC v8 manual, appendix H).
+//
+// One context per partition (context i+1 for partition index i; context 0
+// is the hypervisor's own, used at boot and in the idle loop). Every
+// context maps the hypervisor's areas identity-mapped and supervisor-only
+// (ACC 7) and the I/O window 0x80000000-0x80ffffff supervisor-only and
+// uncached, so a trap never needs to change context. A partition's context
+// adds its own areas (at mappedAt, else at their start; ACC 3, or ACC 2 when
+// read-only; uncached when uncacheable; nothing when unmapped) and its PCT
+// page, user read-only (ACC 5).
+//
+// The tables are one flat word array meant to sit at physical address
+// `Base`: the context table first (1 KB), then one level-1 table per
+// context (1 KB each), then level-2 and level-3 tables (256 bytes each) as
+// the mappings need them. Table descriptors hold physical addresses, which
+// is why `Base` is a template argument. The largest page that fits is used:
+// 16 MB (level 1), 256 KB (level 2), else 4 KB (level 3).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+
+#include "stratum/config/model.hpp"
+#include "stratum/layout.hpp"
+#include "stratum/util/text.hpp"
+
+namespace stratum::sparc::srmmu {
+
+// ACC field of a PTE (SPARC v8 table H-4): user / supervisor rights.
+namespace acc {
+inline constexpr std::uint32_t user_rx = 2;          // RX / RX: read-only areas
+inline constexpr std::uint32_t user_rwx = 3;         // RWX / RWX: partition areas
+inline constexpr std::uint32_t user_r_sup_rw = 5;    // R / RW: the PCT
+inline constexpr std::uint32_t supervisor_rwx = 7;   // none / RWX: hypervisor, I/O
+}  // namespace acc
+
+inline constexpr std::uint32_t page = 4096;
+inline constexpr std::uint32_t io_start = 0x80000000u;
+inline constexpr std::uint32_t io_size = 0x01000000u;
+
+constexpr std::uint32_t pte(std::uint32_t pa, std::uint32_t access, bool cacheable) {
+  return ((pa >> 4) & 0xffffff00u) | (cacheable ? 0x80u : 0u) | (access << 2) | 2u;
+}
+constexpr std::uint32_t ptd(std::uint32_t table_pa) { return (table_pa >> 4) | 1u; }
+
+struct Mapping {
+  std::uint32_t va;
+  std::uint32_t pa;
+  std::uint32_t size;
+  std::uint32_t access;
+  bool cacheable;
+};
+
+// What context `ctx` maps, as at most `Max` disjoint mappings.
+template <std::size_t Max>
+struct MappingList {
+  std::array<Mapping, Max> m{};
+  std::size_t n = 0;
+  constexpr void add(const Mapping& x) {
+    if (x.size != 0 && n < Max) m[n++] = x;
+  }
+};
+
+constexpr std::size_t max_mappings(const config::System& s) {
+  std::size_t most = 0;
+  for (const config::Partition& p : s.partitions) most = p.areas.size() > most ? p.areas.size() : most;
+  return 2 * s.hypervisor.areas.size() + 2 + most;
+}
+
+template <const config::System& S>
+constexpr auto mappings_of(std::size_t ctx, std::uint32_t pct_base) {
+  MappingList<max_mappings(S)> l;
+  // The PCT page of this context's partition is carved out of the
+  // hypervisor's identity mapping and given to the user read-only.
+  const std::uint32_t pct = ctx == 0 ? 0 : pct_base + page * static_cast<std::uint32_t>(ctx - 1);
+  for (const config::MemoryArea& h : S.hypervisor.areas) {
+    if (pct >= h.start && pct - h.start < h.size) {
+      l.add({h.start, h.start, pct - h.start, acc::supervisor_rwx, true});
+      l.add({pct, pct, page, acc::user_r_sup_rw, true});
+      l.add({pct + page, pct + page, h.start + h.size - pct - page, acc::supervisor_rwx, true});
+    } else {
+      l.add({h.start, h.start, h.size, acc::supervisor_rwx, true});
+    }
+  }
+  l.add({io_start, io_start, io_size, acc::supervisor_rwx, false});
+  if (ctx != 0) {
+    for (const config::MemoryArea& a : S.partitions[ctx - 1].areas) {
+      if (a.flags & config::area_flag::unmapped) continue;
+      l.add({a.mapped_at, a.start, a.size, (a.flags & config::area_flag::read_only) ? acc::user_rx : acc::user_rwx,
+             (a.flags & config::area_flag::uncacheable) == 0});
+    }
+  }
+  return l;
+}
+
+// The builder: fills `words` (capacity N) and says how many it used.
+template <std::size_t N>
+struct Build {
+  std::array<std::uint32_t, N> words{};
+  std::size_t used = 0;
+  bool overflow = false;
+
+  constexpr std::size_t alloc(std::size_t count) {
+    const std::size_t at = used;
+    if (used + count > N) {
+      overflow = true;
+      return 0;
+    }
+    used += count;
+    return at;
+  }
+
+  // The table below entry `e` (a word index), allocating it if needed.
+  constexpr std::size_t table_below(std::uint32_t base, std::size_t e) {
+    if ((words[e] & 3u) == 1u) return ((words[e] & ~3u) << 4) / 4 - base / 4;
+    const std::size_t t = alloc(64);
+    if (!overflow) words[e] = ptd(base + static_cast<std::uint32_t>(t) * 4);
+    return t;
+  }
+
+  constexpr void map(std::uint32_t base, std::size_t l1, const Mapping& m) {
+    std::uint64_t off = 0;
+    while (off < m.size && !overflow) {
+      const std::uint32_t va = m.va + static_cast<std::uint32_t>(off);
+      const std::uint32_t pa = m.pa + static_cast<std::uint32_t>(off);
+      const std::uint64_t left = m.size - off;
+      const std::size_t e1 = l1 + (va >> 24);
+      if ((va & 0xffffffu) == 0 && (pa & 0xffffffu) == 0 && left >= 0x1000000u && words[e1] == 0) {
+        words[e1] = pte(pa, m.access, m.cacheable);
+        off += 0x1000000u;
+        continue;
+      }
+      const std::size_t l2 = table_below(base, e1);
+      const std::size_t e2 = l2 + ((va >> 18) & 0x3fu);
+      if ((va & 0x3ffffu) == 0 && (pa & 0x3ffffu) == 0 && left >= 0x40000u && words[e2] == 0) {
+        words[e2] = pte(pa, m.access, m.cacheable);
+        off += 0x40000u;
+        continue;
+      }
+      const std::size_t l3 = table_below(base, e2);
+      words[l3 + ((va >> 12) & 0x3fu)] = pte(pa, m.access, m.cacheable);
+      off += page;
+    }
+  }
+};
+
+template <const config::System& S, std::uint32_t Base, std::size_t N>
+constexpr Build<N> build_tables(std::uint32_t pct_base) {
+  Build<N> b;
+  constexpr std::size_t contexts = S.partitions.size() + 1;
+  b.alloc(256);  // the context table
+  for (std::size_t c = 0; c < contexts; ++c) {
+    const std::size_t l1 = b.alloc(256);
+    if (b.overflow) break;
+    b.words[c] = ptd(Base + static_cast<std::uint32_t>(l1) * 4);
+    const auto l = mappings_of<S>(c, pct_base);
+    for (std::size_t k = 0; k < l.n; ++k) b.map(Base, l1, l.m[k]);
+  }
+  return b;
+}
+
+template <const config::System& S, std::uint32_t Base, std::uint32_t PctBase>
+struct PageTables {
+  // A first build into the whole reserve tells how many words are needed.
+  static constexpr std::size_t capacity = page_tables_reserve / 4;
+  static constexpr std::size_t words_needed = [] {
+    const auto b = build_tables<S, Base, capacity>(PctBase);
+    return b.overflow ? capacity + 1 : b.used;
+  }();
+  static constexpr bool fits = words_needed <= capacity;
+  static constexpr std::size_t word_count = fits ? words_needed : 1;
+
+  alignas(1024) std::array<std::uint32_t, word_count> words;
+
+  static constexpr PageTables build() {
+    PageTables t{};
+    if constexpr (fits) t.words = build_tables<S, Base, word_count>(PctBase).words;
+    return t;
+  }
+
+  static constexpr std::uint32_t context_of_partition(std::size_t index) {
+    return static_cast<std::uint32_t>(index + 1);
+  }
+  // The SRMMU context table pointer register: the table's address >> 4.
+  static constexpr std::uint32_t context_table_pointer() { return Base >> 4; }
+  constexpr std::uint32_t l1_address(std::uint32_t ctx) const { return (words[ctx] & ~3u) << 4; }
+};
+
+// ------------------------------------------------------------------ walker
+struct Translation {
+  bool valid;
+  std::uint32_t pa;
+  std::uint32_t access;
+  bool cacheable;
+};
+
+// What the SRMMU does with virtual address `va` in context `ctx`, reading
+// tables that live at `base` (host tests and static_asserts use it).
+template <std::size_t N>
+constexpr Translation translate(const std::array<std::uint32_t, N>& w, std::uint32_t base, std::uint32_t ctx,
+                                std::uint32_t va) {
+  const auto at = [&](std::uint32_t pa) -> std::uint32_t {
+    const std::uint32_t i = (pa - base) / 4;
+    return i < N ? w[i] : 0;
+  };
+  std::uint32_t e = ctx < 256 ? w[ctx] : 0;
+  const std::uint32_t shifts[3] = {24, 18, 12};
+  const std::uint32_t masks[3] = {0xff, 0x3f, 0x3f};
+  for (int level = 0; level < 3; ++level) {
+    if ((e & 3u) != 1u) return {false, 0, 0, false};  // must be a table descriptor here
+    const std::uint32_t table = (e & ~3u) << 4;
+    e = at(table + ((va >> shifts[level]) & masks[level]) * 4);
+    if ((e & 3u) == 2u) {
+      const std::uint32_t span_mask = (1u << shifts[level]) - 1;
+      return {true, ((e & 0xffffff00u) << 4) | (va & span_mask), (e >> 2) & 7u, (e & 0x80u) != 0};
+    }
+  }
+  return {false, 0, 0, false};
+}
+
+// User-mode rights of an ACC value (SPARC v8 table H-4).
+constexpr bool user_can_read(std::uint32_t a) { return a == 0 || a == 1 || a == 2 || a == 3 || a == 5; }
+constexpr bool user_can_write(std::uint32_t a) { return a == 1 || a == 3; }
+constexpr bool user_can_execute(std::uint32_t a) { return a == 2 || a == 3 || a == 4; }
+
+// ------------------------------------------------------------ validators
+using Diagnostic = Text<256>;
+
+// [MMU-ALIGN] the SRMMU maps 4 KB pages: areas start, end and are mapped on
+// page boundaries.
+constexpr Diagnostic check_mmu_align(const config::System& s) {
+  Diagnostic d;
+  for (const config::MemoryArea& h : s.hypervisor.areas)
+    if ((h.start | h.size) % page != 0) {
+      d << "[MMU-ALIGN] XMHypervisor area ";
+      d.area(h.start, h.size) << " is not aligned to 4KB pages";
+      return d;
+    }
+  for (const config::Partition& p : s.partitions)
+    for (const config::MemoryArea& a : p.areas)
+      if ((a.start | a.size | a.mapped_at) % page != 0) {
+        d << "[MMU-ALIGN] Partition '" << p.name << "' area ";
+        d.area(a.start, a.size) << " (mapped at ";
+        d.hex(a.mapped_at) << ") is not aligned to 4KB pages";
+        return d;
+      }
+  return d;
+}
+
+// [MMU-VIRTUAL-COLLISION] what a partition sees must not land on itself, on
+// the hypervisor (mapped in every context) or on the I/O window.
+constexpr Diagnostic check_mmu_virtual(const config::System& s) {
+  Diagnostic d;
+  const auto hits = [](std::uint32_t a, std::uint32_t as, std::uint32_t b, std::uint32_t bs) {
+    return a < std::uint64_t{b} + bs && b < std::uint64_t{a} + as;
+  };
+  for (const config::Partition& p : s.partitions) {
+    for (std::size_t i = 0; i < p.areas.size(); ++i) {
+      const config::MemoryArea& a = p.areas[i];
+      if (a.flags & config::area_flag::unmapped) continue;
+      const auto report = [&](const char* what) -> Diagnostic& {
+        d << "[MMU-VIRTUAL-COLLISION] Partition '" << p.name << "' area ";
+        d.area(a.start, a.size) << " seen at ";
+        d.hex(a.mapped_at) << " collides with " << what;
+        return d;
+      };
+      for (const config::MemoryArea& h : s.hypervisor.areas)
+        if (hits(a.mapped_at, a.size, h.start, h.size)) return report("the XMHypervisor area");
+      if (hits(a.mapped_at, a.size, io_start, io_size)) return report("the I/O window 0x80000000+16MB");
+      for (std::size_t j = i + 1; j < p.areas.size(); ++j) {
+        const config::MemoryArea& b = p.areas[j];
+        if (!(b.flags & config::area_flag::unmapped) && hits(a.mapped_at, a.size, b.mapped_at, b.size))
+          return report("another of its own areas");
+      }
+    }
+  }
+  return d;
+}
+
+// [MMU-TABLES-SIZE] the tables fit the room the image keeps for them.
+template <const config::System& S, std::uint32_t Base, std::uint32_t PctBase>
+constexpr Diagnostic check_mmu_tables_size() {
+  Diagnostic d;
+  if (!PageTables<S, Base, PctBase>::fits) {
+    d << "[MMU-TABLES-SIZE] the page tables of system '" << S.name << "' need more than ";
+    d.size(page_tables_reserve) << "; use fewer or better aligned areas";
+  }
+  return d;
+}
+
+}  // namespace stratum::sparc::srmmu
