@@ -173,6 +173,14 @@ class Kernel {
     }
   }
 
+  // Level-1 table of each partition's context, for its PCT (taken from the
+  // tables at compile time, so the tables themselves are not copied here).
+  static constexpr auto l1_addresses_ = [] {
+    std::array<std::uint32_t, N> a{};
+    for (std::size_t i = 0; i < N; ++i) a[i] = page_tables.l1_address(Tables::context_of_partition(i));
+    return a;
+  }();
+
   static const config::Plan& plan0() {
     for (const config::Plan& p : S.processors[0].plans)
       if (p.id == 0) return p;
@@ -221,7 +229,7 @@ class Kernel {
     t.noPhysicalMemAreas = static_cast<xm_s32_t>(cfg(i).areas.size());
     for (std::size_t c = 0; c + 1 < CONFIG_ID_STRING_LENGTH && cfg(i).name[c]; ++c)
       t.name[c] = static_cast<xm_u8_t>(cfg(i).name[c]);
-    t.arch.ptdL1 = page_tables.l1_address(Tables::context_of_partition(i));
+    t.arch.ptdL1 = l1_addresses_[i];
     for (std::size_t v = 0; v < NO_TRAPS; ++v) t.trap2Vector[v] = static_cast<xm_u16_t>(v);
     for (std::size_t v = 0; v < CONFIG_NO_HWIRQS; ++v)
       t.hwIrq2Vector[v] = static_cast<xm_u16_t>(XM_VT_HW_BASE_VECTOR + v);
