@@ -48,6 +48,8 @@ static_assert(mmu::translate(tables.words, layout.page_tables_base, 1, 0x4010001
 static_assert(mmu::translate(tables.words, layout.page_tables_base, 2, 0x10001004).pa == 0x40301004);
 static_assert(!mmu::translate(tables.words, layout.page_tables_base, 1, 0x40201000).valid);
 static_assert(mmu::check_mmu_align(sys).empty() && mmu::check_mmu_virtual(sys).empty());
+// Each table is aligned to its own size (level 1: 1 KB, below: 256 B).
+static_assert(mmu::tables_aligned(tables.words, layout.page_tables_base, 4));
 
 mmu::Translation walk(std::uint32_t ctx, std::uint32_t va) {
   return mmu::translate(tables.words, layout.page_tables_base, ctx, va);

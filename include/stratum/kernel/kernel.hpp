@@ -91,6 +91,9 @@ class Kernel {
   // a copy (stratum_page_tables) at layout.page_tables_base. Nothing builds
   // them at boot.
   static constexpr Tables page_tables = Tables::build();
+  static_assert(!Tables::fits || sparc::srmmu::tables_aligned(page_tables.words, layout.page_tables_base,
+                                                              static_cast<std::uint32_t>(N + 1)),
+                "the SRMMU tables must sit on multiples of their own size");
 
   [[noreturn]] static void start() {
     check_layout();

@@ -12,7 +12,8 @@
 // The tables are one flat word array meant to sit at physical address
 // `Base`: the context table first (1 KB), then one level-1 table per
 // context (1 KB each), then level-2 and level-3 tables (256 bytes each) as
-// the mappings need them. Table descriptors hold physical addresses, which
+// the mappings need them, so every table sits on a multiple of its own size
+// as the SRMMU requires (tables_aligned() proves it). Table descriptors hold physical addresses, which
 // is why `Base` is a template argument. The largest page that fits is used:
 // 16 MB (level 1), 256 KB (level 2), else 4 KB (level 3).
 #pragma once
@@ -150,9 +151,12 @@ constexpr Build<N> build_tables(std::uint32_t pct_base) {
   Build<N> b;
   constexpr std::size_t contexts = S.partitions.size() + 1;
   b.alloc(256);  // the context table
+  // All level-1 tables come first: each must be aligned to its own size
+  // (1 KB), which only holds while nothing smaller was allocated before it.
+  const std::size_t first_l1 = b.alloc(256 * contexts);
+  if (b.overflow) return b;
   for (std::size_t c = 0; c < contexts; ++c) {
-    const std::size_t l1 = b.alloc(256);
-    if (b.overflow) break;
+    const std::size_t l1 = first_l1 + 256 * c;
     b.words[c] = ptd(Base + static_cast<std::uint32_t>(l1) * 4);
     const auto l = mappings_of<S>(c, pct_base);
     for (std::size_t k = 0; k < l.n; ++k) b.map(Base, l1, l.m[k]);
@@ -217,6 +221,38 @@ constexpr Translation translate(const std::array<std::uint32_t, N>& w, std::uint
     }
   }
   return {false, 0, 0, false};
+}
+
+// Every table descriptor reachable from the context table points at a
+// table aligned to its own size (level 1: 1 KB, levels 2 and 3: 256 B) and
+// lying inside the array. QEMU ignores the low bits; a LEON3 does not.
+template <std::size_t N>
+constexpr bool tables_aligned(const std::array<std::uint32_t, N>& w, std::uint32_t base, std::uint32_t contexts) {
+  if (base % 1024 != 0) return false;
+  const auto table_ok = [&](std::uint32_t desc, std::uint32_t bytes, std::uint32_t& first) {
+    const std::uint32_t t = (desc & ~3u) << 4;
+    if (t % bytes != 0 || t < base || (t - base) / 4 + bytes / 4 > N) return false;
+    first = (t - base) / 4;
+    return true;
+  };
+  for (std::uint32_t c = 0; c < contexts && c < N; ++c) {
+    if ((w[c] & 3u) != 1u) return false;
+    std::uint32_t l1 = 0;
+    if (!table_ok(w[c], 1024, l1)) return false;
+    for (std::uint32_t i = 0; i < 256; ++i) {
+      if ((w[l1 + i] & 3u) != 1u) continue;
+      std::uint32_t l2 = 0;
+      if (!table_ok(w[l1 + i], 256, l2)) return false;
+      for (std::uint32_t j = 0; j < 64; ++j) {
+        if ((w[l2 + j] & 3u) != 1u) continue;
+        std::uint32_t l3 = 0;
+        if (!table_ok(w[l2 + j], 256, l3)) return false;
+        for (std::uint32_t k = 0; k < 64; ++k)
+          if ((w[l3 + k] & 3u) == 1u) return false;  // no level 4
+      }
+    }
+  }
+  return true;
 }
 
 // User-mode rights of an ACC value (SPARC v8 table H-4).
