@@ -1,15 +1,16 @@
 """Step 4: model -> C++ tables and link scripts, through Jinja2 templates
 that only format (StrictUndefined: a missing value is a bug, not a blank)."""
+import re
 from pathlib import Path
 
 import jinja2
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-SCHEMA_VERSION = 1  # must equal stratum::config::schema_version
+SCHEMA_VERSION = 2  # must equal stratum::config::schema_version
 
 _AREA_FLAGS = {"unmapped": "area_flag::unmapped", "shared": "area_flag::shared",
                "read-only": "area_flag::read_only", "uncacheable": "area_flag::uncacheable",
-               "iommu": "area_flag::iommu"}
+               "iommu": "area_flag::iommu", "rom": "area_flag::rom"}
 _PARTITION_FLAGS = {"system": "partition_flag::system", "fp": "partition_flag::fp",
                     "boot": "partition_flag::boot"}
 
@@ -44,12 +45,14 @@ def environment():
                              line_statement_prefix="%%", trim_blocks=True, lstrip_blocks=True)
     env.filters["hex"] = lambda v: f"0x{v:08x}"
     env.filters["cstr"] = _cstr
+    env.filters["cstr_or_null"] = lambda s: "nullptr" if s is None else _cstr(s)
     env.filters["area_flags"] = _area_flags
     env.filters["partition_flags"] = _partition_flags
     return env
 
 
 def _write_if_changed(path, text):
+    text = re.sub(r"\n{3,}", "\n\n", text)  # the macros' empty expansions
     path = Path(path)
     if path.exists() and path.read_text() == text:
         return

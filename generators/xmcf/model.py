@@ -1,6 +1,10 @@
 """The configuration model: plain data, each object with its source line.
 
-The emitter and the checks only see these classes, never XML.
+The emitter and the checks only see these classes, never XML. Each class
+mirrors one aggregate of include/stratum/config/model.hpp; names are kept as
+the XML spells them, references (consoles, channel ends, slots) are kept as
+written and resolved by the checks, so a wrong reference is a diagnostic and
+never a crash.
 """
 from dataclasses import dataclass, field
 
@@ -12,6 +16,7 @@ class Area:
     flags: list          # manual spelling: "shared", "read-only", ...
     mapped_at: int | None
     line: int
+    name: str | None = None
 
     @property
     def end(self):
@@ -29,6 +34,10 @@ class Region:
     size: int
     line: int
 
+    @property
+    def end(self):
+        return self.start + self.size
+
 
 @dataclass
 class Slot:
@@ -37,6 +46,7 @@ class Slot:
     duration_us: int
     partition_id: int
     line: int
+    vcpu_id: int = 0
 
 
 @dataclass
@@ -45,6 +55,7 @@ class Plan:
     major_frame_us: int
     slots: list
     line: int
+    name: str | None = None
 
 
 @dataclass
@@ -52,6 +63,50 @@ class Processor:
     id: int
     frequency_khz: int
     plans: list
+    line: int
+    features: str | None = None
+
+
+@dataclass
+class Device:
+    kind: str            # "uart" | "memory_block"
+    name: str
+    line: int
+    id: int = 0
+    baud_rate: int = 0
+    start: int = 0
+    size: int = 0
+
+
+@dataclass
+class HmEvent:
+    name: str            # XM_HM_EV_...
+    action: str          # XM_HM_AC_...
+    log: bool
+    line: int
+
+
+@dataclass
+class Trace:
+    device: str
+    bitmask: int
+    line: int
+
+
+@dataclass
+class IoPort:
+    kind: str            # "range" | "restricted"
+    address: int
+    count: int
+    mask: int
+    line: int
+
+
+@dataclass
+class Port:
+    name: str
+    kind: str            # "sampling" | "queuing"
+    direction: str       # "source" | "destination"
     line: int
 
 
@@ -62,6 +117,51 @@ class Partition:
     flags: list
     areas: list
     line: int
+    console: str | None = None
+    processors: list = field(default_factory=list)
+    vcpus: int = 1
+    temporal: tuple | None = None       # (duration_us, period_us, line)
+    irq_lines: list = field(default_factory=list)
+    irq_line_no: int = 0                # line of HwResources/Interrupts
+    io_ports: list = field(default_factory=list)
+    ports: list = field(default_factory=list)
+    hm_events: list = field(default_factory=list)
+    trace: Trace | None = None
+
+
+@dataclass
+class ChannelEnd:
+    partition_id: int
+    partition_name: str | None
+    port_name: str
+    line: int
+
+
+@dataclass
+class SamplingChannel:
+    max_message_length: int
+    refresh_period_us: int
+    valid_period_us: int
+    source: ChannelEnd
+    destinations: list
+    line: int
+
+
+@dataclass
+class QueuingChannel:
+    max_message_length: int
+    max_messages: int
+    source: ChannelEnd
+    destination: ChannelEnd
+    line: int
+
+
+@dataclass
+class Ipvi:
+    id: int
+    source_id: int
+    destination_ids: list
+    line: int
 
 
 @dataclass
@@ -70,6 +170,17 @@ class System:
     version: str
     regions: list = field(default_factory=list)
     processors: list = field(default_factory=list)
+    devices: list = field(default_factory=list)
     hypervisor_areas: list = field(default_factory=list)
+    hypervisor_console: str | None = None
+    hypervisor_hm_device: str | None = None
+    hypervisor_hm_events: list = field(default_factory=list)
+    hypervisor_trace: Trace | None = None
+    hypervisor_line: int = 1
+    rsw_areas: list = field(default_factory=list)
+    rsw_entry_point: int = 0
     partitions: list = field(default_factory=list)
+    sampling_channels: list = field(default_factory=list)
+    queuing_channels: list = field(default_factory=list)
+    ipvis: list = field(default_factory=list)
     line: int = 1

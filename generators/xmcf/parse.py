@@ -57,7 +57,7 @@ class _Reader:
         try:
             return conv(text)
         except units.UnitError as e:
-            self.errors.append(Diagnostic("UNIT", f"{etree.QName(el).localname}@{attr}: {e}",
+            self.errors.append(Diagnostic(e.rule, f"{etree.QName(el).localname}@{attr}: {e}",
                                           el.sourceline))
             return default if default is not None else 0
 
@@ -71,8 +71,27 @@ def _areas(r, parent):
                               size=r.get(a, "size", units.size),
                               flags=(a.get("flags") or "").split(),
                               mapped_at=r.get(a, "mappedAt", units.hex_u32),
-                              line=a.sourceline))
+                              line=a.sourceline, name=a.get("name")))
     return out
+
+
+def _hm_events(parent):
+    if parent is None:
+        return []
+    return [model.HmEvent(name=e.get("name"), action=e.get("action"), log=e.get("log") in ("yes", "true"),
+                          line=e.sourceline) for e in parent.iterfind(_q("Event"))]
+
+
+def _trace(r, el):
+    if el is None:
+        return None
+    return model.Trace(device=el.get("device"), bitmask=r.get(el, "bitmask", units.hex_u32, 0), line=el.sourceline)
+
+
+def _end(r, el):
+    return model.ChannelEnd(partition_id=r.get(el, "partitionId", units.u32, 0),
+                            partition_name=el.get("partitionName"), port_name=el.get("portName"),
+                            line=el.sourceline)
 
 
 def build_model(tree):
@@ -85,26 +104,95 @@ def build_model(tree):
         system.regions.append(model.Region(type=reg.get("type"), start=r.get(reg, "start", units.hex_u32),
                                            size=r.get(reg, "size", units.size), line=reg.sourceline))
     for cpu in hw.iterfind(f"{_q('ProcessorTable')}/{_q('Processor')}"):
-        proc = model.Processor(id=int(cpu.get("id")), frequency_khz=r.get(cpu, "frequency", units.frequency_khz),
-                               plans=[], line=cpu.sourceline)
+        proc = model.Processor(id=r.get(cpu, "id", units.u32), frequency_khz=r.get(cpu, "frequency", units.frequency_khz),
+                               plans=[], line=cpu.sourceline, features=cpu.get("features"))
         for plan in cpu.iterfind(f".//{_q('Plan')}"):
-            p = model.Plan(id=int(plan.get("id")), major_frame_us=r.get(plan, "majorFrame", units.time_us),
-                           slots=[], line=plan.sourceline)
+            p = model.Plan(id=r.get(plan, "id", units.u32), major_frame_us=r.get(plan, "majorFrame", units.time_us),
+                           slots=[], line=plan.sourceline, name=plan.get("name"))
             for s in plan.iterfind(_q("Slot")):
-                p.slots.append(model.Slot(id=int(s.get("id")), start_us=r.get(s, "start", units.time_us),
+                p.slots.append(model.Slot(id=r.get(s, "id", units.u32), start_us=r.get(s, "start", units.time_us),
                                           duration_us=r.get(s, "duration", units.time_us),
-                                          partition_id=int(s.get("partitionId")), line=s.sourceline))
+                                          partition_id=r.get(s, "partitionId", units.u32), line=s.sourceline,
+                                          vcpu_id=r.get(s, "vCpuId", units.u32, 0)))
             proc.plans.append(p)
         system.processors.append(proc)
+    devices = hw.find(_q("Devices"))
+    if devices is not None:
+        for d in devices:
+            if d.tag == _q("Uart"):
+                system.devices.append(model.Device(kind="uart", name=d.get("name"), line=d.sourceline,
+                                                   id=r.get(d, "id", units.u32), baud_rate=r.get(d, "baudRate", units.u32)))
+            elif d.tag == _q("MemoryBlock"):
+                system.devices.append(model.Device(kind="memory_block", name=d.get("name"), line=d.sourceline,
+                                                   start=r.get(d, "start", units.hex_u32), size=r.get(d, "size", units.size)))
 
     xm = root.find(_q("XMHypervisor"))
+    system.hypervisor_line = xm.sourceline
     system.hypervisor_areas = _areas(r, xm.find(_q("PhysicalMemoryAreas")))
+    system.hypervisor_console = xm.get("console")
+    system.hypervisor_hm_device = xm.get("healthMonitoringDevice")
+    system.hypervisor_hm_events = _hm_events(xm.find(_q("HealthMonitor")))
+    system.hypervisor_trace = _trace(r, xm.find(_q("Trace")))
+
+    rsw = root.find(_q("ResidentSw"))
+    if rsw is not None:
+        system.rsw_areas = _areas(r, rsw.find(_q("PhysicalMemoryAreas")))
+        system.rsw_entry_point = r.get(rsw, "entryPoint", units.hex_u32, 0)
 
     for part in root.iterfind(f"{_q('PartitionTable')}/{_q('Partition')}"):
-        system.partitions.append(model.Partition(
-            id=int(part.get("id")), name=part.get("name"),
+        p = model.Partition(
+            id=r.get(part, "id", units.u32), name=part.get("name"),
             flags=[f for f in (part.get("flags") or "").split() if f != "none"],
-            areas=_areas(r, part.find(_q("PhysicalMemoryAreas"))), line=part.sourceline))
+            areas=_areas(r, part.find(_q("PhysicalMemoryAreas"))), line=part.sourceline,
+            console=part.get("console"), processors=r.get(part, "processor", units.u32_list, []),
+            vcpus=r.get(part, "noVCpus", units.u32, 1))
+        tr = part.find(_q("TemporalRequirements"))
+        if tr is not None:
+            p.temporal = (r.get(tr, "duration", units.time_us), r.get(tr, "period", units.time_us), tr.sourceline)
+        hwr = part.find(_q("HwResources"))
+        if hwr is not None:
+            irq = hwr.find(_q("Interrupts"))
+            if irq is not None:
+                p.irq_lines = r.get(irq, "lines", units.u32_list, [])
+                p.irq_line_no = irq.sourceline
+            io = hwr.find(_q("IoPorts"))
+            if io is not None:
+                for port in io:
+                    if port.tag == _q("Range"):
+                        p.io_ports.append(model.IoPort(kind="range", address=r.get(port, "base", units.hex_u32),
+                                                       count=r.get(port, "noPorts", units.u32), mask=0xFFFFFFFF,
+                                                       line=port.sourceline))
+                    elif port.tag == _q("Restricted"):
+                        p.io_ports.append(model.IoPort(kind="restricted", address=r.get(port, "address", units.hex_u32),
+                                                       count=1, mask=r.get(port, "mask", units.hex_u32, 0xFFFFFFFF),
+                                                       line=port.sourceline))
+        for port in part.iterfind(f"{_q('PortTable')}/{_q('Port')}"):
+            p.ports.append(model.Port(name=port.get("name"), kind=port.get("type"), direction=port.get("direction"),
+                                      line=port.sourceline))
+        p.hm_events = _hm_events(part.find(_q("HealthMonitor")))
+        p.trace = _trace(r, part.find(_q("Trace")))
+        system.partitions.append(p)
+
+    channels = root.find(_q("Channels"))
+    if channels is not None:
+        for ch in channels:
+            if ch.tag == _q("SamplingChannel"):
+                system.sampling_channels.append(model.SamplingChannel(
+                    max_message_length=r.get(ch, "maxMessageLength", units.size),
+                    refresh_period_us=r.get(ch, "refreshPeriod", units.time_us, 0),
+                    valid_period_us=r.get(ch, "validPeriod", units.time_us, 0),
+                    source=_end(r, ch.find(_q("Source"))),
+                    destinations=[_end(r, d) for d in ch.iterfind(_q("Destination"))], line=ch.sourceline))
+            elif ch.tag == _q("QueuingChannel"):
+                system.queuing_channels.append(model.QueuingChannel(
+                    max_message_length=r.get(ch, "maxMessageLength", units.size),
+                    max_messages=r.get(ch, "maxNoMessages", units.u32),
+                    source=_end(r, ch.find(_q("Source"))), destination=_end(r, ch.find(_q("Destination"))),
+                    line=ch.sourceline))
+            elif ch.tag == _q("Ipvi"):
+                system.ipvis.append(model.Ipvi(id=r.get(ch, "id", units.u32), source_id=r.get(ch, "sourceId", units.u32),
+                                               destination_ids=r.get(ch, "destinationId", units.u32_list, []),
+                                               line=ch.sourceline))
 
     if r.errors:
         raise ConfigError(r.errors)

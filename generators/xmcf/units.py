@@ -16,7 +16,12 @@ U32_MAX = 0xFFFFFFFF
 
 
 class UnitError(ValueError):
-    pass
+    rule = "UNIT"
+
+
+class TickError(UnitError):
+    """A time that is not a whole number of hypervisor timer ticks (1us)."""
+    rule = "TIME-TICK"
 
 
 def _split(text, units):
@@ -41,7 +46,21 @@ def size(text):
 
 def time_us(text):
     n, mult = _split(text, _TIME)
-    return _whole(n * mult, text, "microseconds")
+    value = n * mult
+    if value != value.to_integral_value():
+        raise TickError(f"'{text}' is not a whole number of timer ticks (the hypervisor's timer counts 1us)")
+    return _whole(value, text, "microseconds")
+
+
+def u32(text):
+    value = int(text)
+    if value > U32_MAX:
+        raise UnitError(f"'{text}' does not fit in 32 bits")
+    return value
+
+
+def u32_list(text):
+    return [u32(t) for t in text.split()]
 
 
 def frequency_khz(text):

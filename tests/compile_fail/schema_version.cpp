@@ -1,5 +1,5 @@
 // Tables written for another version of the configuration model.
-// EXPECT: configuration_error<.*"\[SCHEMA-VERSION\] tables of system 'old' are schema version 0, this Stratum reads version 1: regenerate them"
+// EXPECT: configuration_error<.*"\[SCHEMA-VERSION\] tables of system 'old' are schema version 0, this Stratum reads version 2: regenerate them"
 #include "tables_base.hpp"
 
 namespace cf {
