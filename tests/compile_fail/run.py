@@ -30,7 +30,7 @@ FLAGS = ["-std=c++20", "-m32", "-mcpu=leon3", "-fno-pic", "-ffreestanding", "-fn
 FIRST = re.compile(r"(error|In instantiation of)")
 GENERATOR_ONLY = {"XML", "XSD", "UNIT", "TIME-TICK"}
 EXPECT_ERROR = re.compile(r"(?<![-\w])EXPECT:\s*\d+: error: (\[([A-Z0-9-]+)\] .*?)\s*(?:-->)?\s*$", re.M)
-RULE_IN_OUTPUT = re.compile(r"configuration_error<stratum::config::Diagnostic\{\"\[([A-Z0-9-]+)\]")
+RULE_IN_OUTPUT = re.compile(r"configuration_error<[\w:]*Diagnostic\{\"\[([A-Z0-9-]+)\]")
 
 
 def first_report_line(out):
