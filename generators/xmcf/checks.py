@@ -753,7 +753,7 @@ def channel_port_direction(system):
 def channel_port_shared(system):
     first = {}
     for channel, end_name, end, _kind, _direction, p, port in _resolved_ends(system):
-        key = (id(p), port.name)
+        key = (end.partition_id, port.name)
         other = first.setdefault(key, (channel, end_name, end))
         if other[2] is not end:
             yield Diagnostic("CHANNEL-PORT-SHARED",
@@ -764,10 +764,10 @@ def channel_port_shared(system):
 
 @rule("CHANNEL-PORT-UNCONNECTED")
 def channel_port_unconnected(system):
-    connected = {(id(p), port.name) for *_rest, p, port in _resolved_ends(system)}
+    connected = {(end.partition_id, end.port_name) for _c, _e, end, _k, _d in _channel_ends(system)}
     for p in system.partitions:
         for port in p.ports:
-            if (id(p), port.name) not in connected:
+            if (p.id, port.name) not in connected:
                 yield Diagnostic("CHANNEL-PORT-UNCONNECTED",
                                  f"Partition '{p.name}' port '{port.name}' is connected to no channel", port.line)
 
