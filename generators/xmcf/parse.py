@@ -9,6 +9,8 @@ from . import model, units
 from .diag import ConfigError, Diagnostic
 
 NS = "http://www.xtratum.org/xm-3.x"
+# Where XtratuM loads itself on a LEON when XMHypervisor/PhysicalMemoryArea has no start.
+DEFAULT_HYPERVISOR_START = 0x40000000
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "xmcf.xsd"
 
 
@@ -129,8 +131,16 @@ def build_model(tree):
     xm = root.find(_q("XMHypervisor"))
     system.hypervisor_line = xm.sourceline
     system.hypervisor_areas = _areas(r, xm.find(_q("PhysicalMemoryAreas")))
+    single = xm.find(_q("PhysicalMemoryArea"))
+    if single is not None:
+        system.hypervisor_areas.append(model.Area(
+            start=r.get(single, "start", units.hex_u32, DEFAULT_HYPERVISOR_START), size=r.get(single, "size", units.size),
+            flags=(single.get("flags") or "").split(), mapped_at=None, line=single.sourceline))
+    if (single is None) == (xm.find(_q("PhysicalMemoryAreas")) is None):
+        raise ConfigError([Diagnostic("XSD", "XMHypervisor needs either PhysicalMemoryAreas or one "
+                                             "PhysicalMemoryArea (not both, not neither)", xm.sourceline)])
     system.hypervisor_console = xm.get("console")
-    system.hypervisor_hm_device = xm.get("healthMonitoringDevice")
+    system.hypervisor_hm_device = xm.get("healthMonitoringDevice") or xm.get("healthMonitorDevice")
     system.hypervisor_hm_events = _hm_events(xm.find(_q("HealthMonitor")))
     system.hypervisor_trace = _trace(r, xm.find(_q("Trace")))
 
