@@ -1,5 +1,6 @@
 // Two partitions whose areas overlap, written by hand (no generator).
-// EXPECT: configuration_error<.*"\[MEM-AREA-OVERLAP\] Partition 'FlightCtl' area 0x40100000\+256KB overlaps Partition 'IoServer' area 0x40120000\+64KB"
+// The later partition is named first.
+// EXPECT: configuration_error<.*"\[MEM-AREA-OVERLAP\] Partition 'IoServer' area 0x40120000\+64KB overlaps Partition 'FlightCtl' area 0x40100000\+256KB"
 #include "tables_base.hpp"
 
 namespace cf {

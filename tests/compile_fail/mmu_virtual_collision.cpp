@@ -13,4 +13,4 @@ inline constexpr System system = {.name = "cf", .schema_version = schema_version
                                   .processors = processors, .hypervisor = {.areas = xm_areas}, .partitions = partitions};
 }  // namespace cf
 
-static_assert(cf::Image<cf::system>::Kernel::mmu_valid);
+static_assert(cf::Image<cf::system>::tables_valid);

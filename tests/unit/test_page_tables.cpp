@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "stratum/arch/sparc/page_tables.hpp"
+#include "stratum/config/check.hpp"
 #include "stratum/layout.hpp"
 
 using namespace stratum::config;
@@ -47,7 +48,7 @@ static_assert(Tables::fits);
 static_assert(mmu::translate(tables.words, layout.page_tables_base, 1, 0x40100010).pa == 0x40100010);
 static_assert(mmu::translate(tables.words, layout.page_tables_base, 2, 0x10001004).pa == 0x40301004);
 static_assert(!mmu::translate(tables.words, layout.page_tables_base, 1, 0x40201000).valid);
-static_assert(mmu::check_mmu_align(sys).empty() && mmu::check_mmu_virtual(sys).empty());
+static_assert(check_mmu_align(sys).empty() && check_mmu_virtual_collision(sys).empty());
 // Each table is aligned to its own size (level 1: 1 KB, below: 256 B).
 static_assert(mmu::tables_aligned(tables.words, layout.page_tables_base, 4));
 
@@ -165,10 +166,10 @@ TEST_CASE("misaligned and colliding areas are refused with the objects named") {
   static constexpr Partition p2[] = {{0, "Sneaky", 0, on_xm}};
   System s = sys;
   s.partitions = p1;
-  CHECK(std::string(mmu::check_mmu_align(s).c_str()) ==
+  CHECK(std::string(check_mmu_align(s).c_str()) ==
         "[MMU-ALIGN] Partition 'Odd' area 0x40100800+4KB (mapped at 0x40100800) is not aligned to 4KB pages");
   s.partitions = p2;
-  CHECK(std::string(mmu::check_mmu_virtual(s).c_str()) ==
+  CHECK(std::string(check_mmu_virtual_collision(s).c_str()) ==
         "[MMU-VIRTUAL-COLLISION] Partition 'Sneaky' area 0x40100000+4KB seen at 0x40001000 collides with the "
         "XMHypervisor area");
 }

@@ -1,36 +1,48 @@
-// Compile-time checks of the system tables.
+// Compile-time checks of the system tables: every rule of
+// docs/configuration-rules.md that a table can break.
 //
 // Each rule is an ordinary constexpr function from the tables to a
-// Diagnostic: empty when the rule holds, otherwise one message that names the
-// rule id (the same id the generator prints) and the objects at fault. The
-// functions run at run time too, which is how the host unit tests drive them.
+// Diagnostic: empty when the rule holds, otherwise one message that starts
+// with the rule id in brackets and then reads exactly as the generator's
+// (generators/xmcf/checks.py), naming the first offending objects in the
+// order of the XML file. The functions run at run time too, which is how the
+// host unit tests drive them. They live by topic:
+//   check_names.hpp       names and identifiers
+//   check_scheduling.hpp  processors, plans, slots
+//   check_memory.hpp      regions, areas, the SRMMU's rules
+//   check_hardware.hpp    interrupt lines, I/O ports
+//   check_channels.hpp    ports, channels, Ipvis
+//   check_hm.hpp          health monitor tables (matrix in hm.hpp)
 //
 // `verify<S>()` turns every rule into a template instantiation of
 // `configuration_error<message>`: for a broken rule, GCC's first line reads
 //   In instantiation of 'struct stratum::config::configuration_error<
-//     stratum::Text<256>{"[MEM-AREA-OVERLAP] Partition 'A' area ... overlaps ..."}>'
-// followed by one static_assert; rules that hold leave no trace.
+//     stratum::Text<256>{"[MEM-AREA-OVERLAP] Partition 'B' area ... overlaps ..."}>'
+// followed by one static_assert; rules that hold leave no trace (they all
+// instantiate the same configuration_error<{}>).
+//
+// The kernel adds the rules that depend on the image (MMU-TABLES-SIZE,
+// PCT-ROOM); the generator adds those on the XML text itself (XML, XSD,
+// UNIT, TIME-TICK).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <utility>
 
+#include "stratum/config/check_channels.hpp"
+#include "stratum/config/check_hardware.hpp"
+#include "stratum/config/check_hm.hpp"
+#include "stratum/config/check_memory.hpp"
+#include "stratum/config/check_names.hpp"
+#include "stratum/config/check_scheduling.hpp"
+#include "stratum/config/diagnostic.hpp"
 #include "stratum/config/model.hpp"
-#include "stratum/util/text.hpp"
 
 namespace stratum::config {
 
-using Diagnostic = Text<256>;
-
-namespace detail {
-constexpr bool overlap(const MemoryArea& a, const MemoryArea& b) {
-  // 64-bit ends: an area that reaches 0xffffffff must not wrap to 0.
-  const std::uint64_t a_end = std::uint64_t{a.start} + a.size;
-  const std::uint64_t b_end = std::uint64_t{b.start} + b.size;
-  return a.start < b_end && b.start < a_end;
-}
-}  // namespace detail
-
-// [SCHEMA-VERSION] the tables were written for this version of the model.
+// [SCHEMA-VERSION] the tables were written for this version of the model
+// (C++ only: hand-written or stale generated tables).
 constexpr Diagnostic check_schema_version(const System& s) {
   Diagnostic d;
   if (s.schema_version != schema_version) {
@@ -41,37 +53,87 @@ constexpr Diagnostic check_schema_version(const System& s) {
   return d;
 }
 
-// [MEM-AREA-OVERLAP] areas of two different partitions must be disjoint
-// unless both are flagged `shared` (manual 9.1, "memory area overlapping").
-constexpr Diagnostic check_partition_areas_disjoint(const System& s) {
-  Diagnostic d;
-  for (std::size_t i = 0; i < s.partitions.size(); ++i)
-    for (std::size_t j = i + 1; j < s.partitions.size(); ++j)
-      for (const MemoryArea& a : s.partitions[i].areas)
-        for (const MemoryArea& b : s.partitions[j].areas) {
-          if (!detail::overlap(a, b)) continue;
-          if ((a.flags & area_flag::shared) && (b.flags & area_flag::shared)) continue;
-          d << "[MEM-AREA-OVERLAP] Partition '" << s.partitions[i].name << "' area ";
-          d.area(a.start, a.size) << " overlaps Partition '" << s.partitions[j].name << "' area ";
-          d.area(b.start, b.size);
-          return d;
-        }
-  return d;
-}
+struct Rule {
+  const char* id;
+  Diagnostic (*check)(const System&);
+};
 
-// [MEM-AREA-HYPERVISOR] no partition area may overlap the hypervisor's own.
-constexpr Diagnostic check_hypervisor_areas_private(const System& s) {
-  Diagnostic d;
-  for (const Partition& p : s.partitions)
-    for (const MemoryArea& a : p.areas)
-      for (const MemoryArea& h : s.hypervisor.areas)
-        if (detail::overlap(a, h)) {
-          d << "[MEM-AREA-HYPERVISOR] Partition '" << p.name << "' area ";
-          d.area(a.start, a.size) << " overlaps the XMHypervisor area ";
-          d.area(h.start, h.size);
-          return d;
-        }
-  return d;
+// Every rule, in the order of docs/configuration-rules.md.
+inline constexpr Rule rules[] = {
+    {"SCHEMA-VERSION", check_schema_version},
+    // Names and identifiers
+    {"NAME-SYNTAX", check_name_syntax},
+    {"PARTITION-ID-SEQUENCE", check_partition_id_sequence},
+    {"PARTITION-NAME-DUPLICATE", check_partition_name_duplicate},
+    {"PARTITION-COUNT", check_partition_count},
+    {"PROCESSOR-ID-SEQUENCE", check_processor_id_sequence},
+    {"PROCESSOR-FREQUENCY", check_processor_frequency},
+    {"DEVICE-NAME-DUPLICATE", check_device_name_duplicate},
+    {"DEVICE-UNKNOWN", check_device_unknown},
+    // Scheduling
+    {"PLAN-INITIAL-MISSING", check_plan_initial_missing},
+    {"PLAN-ID-SEQUENCE", check_plan_id_sequence},
+    {"PLAN-MAJOR-FRAME", check_plan_major_frame},
+    {"SLOT-ID-SEQUENCE", check_slot_id_sequence},
+    {"SLOT-EMPTY", check_slot_empty},
+    {"SLOT-OUTSIDE-FRAME", check_slot_outside_frame},
+    {"SLOT-OVERLAP", check_slot_overlap},
+    {"SLOT-PARTITION-UNKNOWN", check_slot_partition_unknown},
+    {"SLOT-VCPU", check_slot_vcpu},
+    {"SLOT-PROCESSOR", check_slot_processor},
+    {"PARTITION-PROCESSOR-UNKNOWN", check_partition_processor_unknown},
+    {"PARTITION-NOT-SCHEDULED", check_partition_not_scheduled},
+    {"PLAN-MAINTENANCE", check_plan_maintenance},
+    {"TEMPORAL-REQUIREMENTS", check_temporal_requirements},
+    // Memory
+    {"MEM-REGION-OVERLAP", check_mem_region_overlap},
+    {"MEM-AREA-EMPTY", check_mem_area_empty},
+    {"MEM-AREA-WRAP", check_mem_area_wrap},
+    {"MEM-AREA-OUTSIDE-REGION", check_mem_area_outside_region},
+    {"MEM-AREA-SELF-OVERLAP", check_mem_area_self_overlap},
+    {"MEM-AREA-OVERLAP", check_mem_area_overlap},
+    {"MEM-AREA-HYPERVISOR", check_mem_area_hypervisor},
+    {"MEM-AREA-RSW", check_mem_area_rsw},
+    {"MEM-HYPERVISOR-ROOM", check_mem_hypervisor_room},
+    {"MMU-ALIGN", check_mmu_align},
+    {"MMU-VIRTUAL-COLLISION", check_mmu_virtual_collision},
+    // Hardware resources
+    {"IRQ-LINE-INVALID", check_irq_line_invalid},
+    {"IRQ-LINE-RESERVED", check_irq_line_reserved},
+    {"IRQ-LINE-SHARED", check_irq_line_shared},
+    {"IOPORT-ALIGN", check_ioport_align},
+    {"IOPORT-SHARED", check_ioport_shared},
+    {"IOPORT-MASK-OVERLAP", check_ioport_mask_overlap},
+    // Ports and channels
+    {"PORT-NAME-DUPLICATE", check_port_name_duplicate},
+    {"CHANNEL-PARTITION-UNKNOWN", check_channel_partition_unknown},
+    {"CHANNEL-PARTITION-NAME", check_channel_partition_name},
+    {"CHANNEL-PORT-UNKNOWN", check_channel_port_unknown},
+    {"CHANNEL-PORT-KIND", check_channel_port_kind},
+    {"CHANNEL-PORT-DIRECTION", check_channel_port_direction},
+    {"CHANNEL-PORT-SHARED", check_channel_port_shared},
+    {"CHANNEL-PORT-UNCONNECTED", check_channel_port_unconnected},
+    {"CHANNEL-MESSAGE-SIZE", check_channel_message_size},
+    {"IPVI-ID-SEQUENCE", check_ipvi_id_sequence},
+    {"IPVI-COUNT", check_ipvi_count},
+    {"IPVI-PARTITION-UNKNOWN", check_ipvi_partition_unknown},
+    // Health monitor
+    {"HM-EVENT-UNKNOWN", check_hm_event_unknown},
+    {"HM-ACTION-UNKNOWN", check_hm_action_unknown},
+    {"HM-EVENT-LEVEL", check_hm_event_level},
+    {"HM-ACTION-NOT-ALLOWED", check_hm_action_not_allowed},
+    {"HM-EVENT-DUPLICATE", check_hm_event_duplicate},
+    {"HM-MAINTENANCE-PLAN", check_hm_maintenance_plan},
+};
+inline constexpr std::size_t rule_count = sizeof(rules) / sizeof(rules[0]);
+
+// All the rules at run time: the first message, or an empty Diagnostic.
+constexpr Diagnostic first_violation(const System& s) {
+  for (const Rule& r : rules) {
+    Diagnostic d = r.check(s);
+    if (!d.empty()) return d;
+  }
+  return Diagnostic{};
 }
 
 // The error a broken rule turns into. The message is the template argument,
@@ -84,13 +146,21 @@ struct configuration_error {
   static constexpr bool ok = Message.empty();
 };
 
+namespace detail {
+// One instantiation per rule (not per object): each rule's message is its
+// own template argument, so every broken rule is reported in one
+// compilation.
+template <const System& S, std::size_t... I>
+constexpr bool verify_each(std::index_sequence<I...>) {
+  return (configuration_error<rules[I].check(S)>::ok & ...);
+}
+}  // namespace detail
+
 // Every rule, each instantiated on its own, so all broken rules are reported
 // in one compilation and a rule that holds costs nothing.
 template <const System& S>
 constexpr bool verify() {
-  return configuration_error<check_schema_version(S)>::ok &
-         configuration_error<check_partition_areas_disjoint(S)>::ok &
-         configuration_error<check_hypervisor_areas_private(S)>::ok;
+  return detail::verify_each<S>(std::make_index_sequence<rule_count>{});
 }
 
 }  // namespace stratum::config

@@ -80,10 +80,9 @@ class Kernel {
  public:
   using Tables = sparc::srmmu::PageTables<S, layout.page_tables_base, layout.pct_base>;
 
-  // The MMU's own rules, checked where the tables are made.
+  // The rules that depend on this image's layout, checked where the tables
+  // are made (the areas' own MMU rules are in config::verify).
   static constexpr bool mmu_valid =
-      config::configuration_error<sparc::srmmu::check_mmu_align(S)>::ok &
-      config::configuration_error<sparc::srmmu::check_mmu_virtual(S)>::ok &
       config::configuration_error<sparc::srmmu::check_mmu_tables_size<S, layout.page_tables_base, layout.pct_base>()>::ok &
       config::configuration_error<partition_count_fits()>::ok;
 

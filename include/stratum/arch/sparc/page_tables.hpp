@@ -263,56 +263,8 @@ constexpr bool user_can_execute(std::uint32_t a) { return a == 2 || a == 3 || a 
 // ------------------------------------------------------------ validators
 using Diagnostic = Text<256>;
 
-// [MMU-ALIGN] the SRMMU maps 4 KB pages: areas start, end and are mapped on
-// page boundaries.
-constexpr Diagnostic check_mmu_align(const config::System& s) {
-  Diagnostic d;
-  for (const config::MemoryArea& h : s.hypervisor.areas)
-    if ((h.start | h.size) % page != 0) {
-      d << "[MMU-ALIGN] XMHypervisor area ";
-      d.area(h.start, h.size) << " is not aligned to 4KB pages";
-      return d;
-    }
-  for (const config::Partition& p : s.partitions)
-    for (const config::MemoryArea& a : p.areas)
-      if ((a.start | a.size | a.mapped_at) % page != 0) {
-        d << "[MMU-ALIGN] Partition '" << p.name << "' area ";
-        d.area(a.start, a.size) << " (mapped at ";
-        d.hex(a.mapped_at) << ") is not aligned to 4KB pages";
-        return d;
-      }
-  return d;
-}
-
-// [MMU-VIRTUAL-COLLISION] what a partition sees must not land on itself, on
-// the hypervisor (mapped in every context) or on the I/O window.
-constexpr Diagnostic check_mmu_virtual(const config::System& s) {
-  Diagnostic d;
-  const auto hits = [](std::uint32_t a, std::uint32_t as, std::uint32_t b, std::uint32_t bs) {
-    return a < std::uint64_t{b} + bs && b < std::uint64_t{a} + as;
-  };
-  for (const config::Partition& p : s.partitions) {
-    for (std::size_t i = 0; i < p.areas.size(); ++i) {
-      const config::MemoryArea& a = p.areas[i];
-      if (a.flags & config::area_flag::unmapped) continue;
-      const auto report = [&](const char* what) -> Diagnostic& {
-        d << "[MMU-VIRTUAL-COLLISION] Partition '" << p.name << "' area ";
-        d.area(a.start, a.size) << " seen at ";
-        d.hex(a.mapped_at) << " collides with " << what;
-        return d;
-      };
-      for (const config::MemoryArea& h : s.hypervisor.areas)
-        if (hits(a.mapped_at, a.size, h.start, h.size)) return report("the XMHypervisor area");
-      if (hits(a.mapped_at, a.size, io_start, io_size)) return report("the I/O window 0x80000000+16MB");
-      for (std::size_t j = i + 1; j < p.areas.size(); ++j) {
-        const config::MemoryArea& b = p.areas[j];
-        if (!(b.flags & config::area_flag::unmapped) && hits(a.mapped_at, a.size, b.mapped_at, b.size))
-          return report("another of its own areas");
-      }
-    }
-  }
-  return d;
-}
+// MMU-ALIGN and MMU-VIRTUAL-COLLISION, the rules on the areas these tables
+// are built from, are checked with the other rules (config/check_memory.hpp).
 
 // [MMU-TABLES-SIZE] the tables fit the room the image keeps for them.
 template <const config::System& S, std::uint32_t Base, std::uint32_t PctBase>

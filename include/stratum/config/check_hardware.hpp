@@ -1,0 +1,151 @@
+// Rules on the hardware resources partitions are given: interrupt lines and
+// I/O ports (docs/configuration-rules.md, "Hardware resources").
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "stratum/config/diagnostic.hpp"
+#include "stratum/config/model.hpp"
+
+namespace stratum::config {
+
+// [IRQ-LINE-INVALID] the LEON3 interrupt controller has lines 1 to 15 (0 is
+// no interrupt).
+constexpr Diagnostic check_irq_line_invalid(const System& s) {
+  Diagnostic d;
+  for (const Partition& p : s.partitions)
+    for (std::uint32_t n : p.irq_lines)
+      if (n < 1 || n > 15) {
+        detail::partition(d << "[IRQ-LINE-INVALID] ", p) << " asks for interrupt line ";
+        d.dec(n) << "; LEON3 lines are 1 to 15";
+        return d;
+      }
+  return d;
+}
+
+// [IRQ-LINE-RESERVED] GPTIMER timers 1 and 2 (lines 6 and 7) drive the
+// scheduler and the partitions' clocks.
+constexpr Diagnostic check_irq_line_reserved(const System& s) {
+  Diagnostic d;
+  for (const Partition& p : s.partitions)
+    for (std::uint32_t n : p.irq_lines)
+      if (n == 6 || n == 7) {
+        detail::partition(d << "[IRQ-LINE-RESERVED] ", p) << " asks for interrupt line ";
+        d.dec(n) << ", which the hypervisor's timers use";
+        return d;
+      }
+  return d;
+}
+
+// [IRQ-LINE-SHARED] an interrupt is delivered to one partition: two owners
+// (or one listing it twice) would race to acknowledge it. A line listed
+// twice by one partition names that partition twice.
+constexpr Diagnostic check_irq_line_shared(const System& s) {
+  Diagnostic d;
+  for (std::size_t j = 0; j < s.partitions.size(); ++j) {
+    const Partition& q = s.partitions[j];
+    for (std::size_t l = 0; l < q.irq_lines.size(); ++l) {
+      const std::uint32_t n = q.irq_lines[l];
+      const Partition* owner = nullptr;
+      for (std::size_t i = 0; i < j && owner == nullptr; ++i)
+        for (std::uint32_t m : s.partitions[i].irq_lines)
+          if (m == n) owner = &s.partitions[i];
+      for (std::size_t k = 0; k < l && owner == nullptr; ++k)
+        if (q.irq_lines[k] == n) owner = &q;
+      if (owner == nullptr) continue;
+      detail::partition(d << "[IRQ-LINE-SHARED] ", q) << " asks for interrupt line ";
+      d.dec(n) << ", already given to ";
+      detail::partition(d, *owner);
+      return d;
+    }
+  }
+  return d;
+}
+
+// [IOPORT-ALIGN] I/O ports are 32-bit registers, reached with word loads
+// and stores, which trap on an address that is not a multiple of 4.
+constexpr Diagnostic check_ioport_align(const System& s) {
+  Diagnostic d;
+  for (const Partition& p : s.partitions)
+    for (const IoPort& io : p.io_ports)
+      if (io.address % 4 != 0) {
+        detail::partition(d << "[IOPORT-ALIGN] ", p) << " I/O port ";
+        d.hex(io.address) << " is not aligned to 4 bytes";
+        return d;
+      }
+  return d;
+}
+
+namespace detail {
+// The bytes a port entry covers: `count` 32-bit ports, or one restricted.
+constexpr std::uint64_t io_end(const IoPort& io) {
+  return std::uint64_t{io.address} + 4 * std::uint64_t{io.kind == IoPortKind::range ? io.count : 1u};
+}
+// "I/O ports 0x80000100+4" / "restricted I/O port 0x80000100 mask 0x0000ff00"
+constexpr Diagnostic& io_ports(Diagnostic& d, const IoPort& io) {
+  if (io.kind == IoPortKind::range) {
+    d << "I/O ports ";
+    d.hex(io.address) << '+';
+    return d.dec(io.count);
+  }
+  d << "restricted I/O port ";
+  d.hex(io.address) << " mask ";
+  return d.hex(io.mask);
+}
+}  // namespace detail
+
+// [IOPORT-SHARED] an I/O port belongs to one partition. A Range covers
+// [base, base + 4 * noPorts), a Restricted port [address, address + 4).
+// Two restricted ports at one address are the exception (each partition owns
+// only its mask's bits); whether their masks are disjoint is
+// IOPORT-MASK-OVERLAP's business. The later partition's ports are named
+// first.
+constexpr Diagnostic check_ioport_shared(const System& s) {
+  Diagnostic d;
+  for (std::size_t j = 0; j < s.partitions.size(); ++j)
+    for (const IoPort& b : s.partitions[j].io_ports)
+      for (std::size_t i = 0; i < j; ++i)
+        for (const IoPort& a : s.partitions[i].io_ports) {
+          if (a.kind == IoPortKind::restricted && b.kind == IoPortKind::restricted && a.address == b.address)
+            continue;
+          if (!detail::intersect(b.address, detail::io_end(b), a.address, detail::io_end(a))) continue;
+          detail::partition(d << "[IOPORT-SHARED] ", s.partitions[j]) << ' ';
+          detail::io_ports(d, b) << " overlap ";
+          detail::partition(d, s.partitions[i]) << ' ';
+          detail::io_ports(d, a);
+          return d;
+        }
+  return d;
+}
+
+// [IOPORT-MASK-OVERLAP] restricted ports at one address split the register's
+// bits between their owners: a bit in two masks would have two owners. Two
+// entries of one partition are compared too (that partition is named twice).
+constexpr Diagnostic check_ioport_mask_overlap(const System& s) {
+  Diagnostic d;
+  for (std::size_t j = 0; j < s.partitions.size(); ++j) {
+    const Partition& q = s.partitions[j];
+    for (std::size_t l = 0; l < q.io_ports.size(); ++l) {
+      const IoPort& b = q.io_ports[l];
+      if (b.kind != IoPortKind::restricted) continue;
+      for (std::size_t i = 0; i <= j; ++i) {
+        const Partition& p = s.partitions[i];
+        const std::size_t before = i == j ? l : p.io_ports.size();
+        for (std::size_t k = 0; k < before; ++k) {
+          const IoPort& a = p.io_ports[k];
+          if (a.kind != IoPortKind::restricted || a.address != b.address || (a.mask & b.mask) == 0) continue;
+          detail::partition(d << "[IOPORT-MASK-OVERLAP] ", q) << " restricted I/O port ";
+          d.hex(b.address) << " mask ";
+          d.hex(b.mask) << " overlaps the mask ";
+          d.hex(a.mask) << " of ";
+          detail::partition(d, p);
+          return d;
+        }
+      }
+    }
+  }
+  return d;
+}
+
+}  // namespace stratum::config

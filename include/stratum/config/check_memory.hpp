@@ -1,0 +1,242 @@
+// Rules on memory regions and areas (docs/configuration-rules.md, "Memory"),
+// the SRMMU's included: every context is built from these areas, so they are
+// checked with the rest of the tables, before any page table is made.
+// `{owner}` is `Partition 'Name'`, `XMHypervisor` or `ResidentSw`.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "stratum/config/diagnostic.hpp"
+#include "stratum/config/model.hpp"
+
+namespace stratum::config {
+
+// The SRMMU's page, and the I/O window every context maps for the
+// hypervisor (arch/sparc/page_tables.hpp maps the same).
+inline constexpr std::uint32_t mmu_page = 4096;
+inline constexpr std::uint32_t io_window_start = 0x80000000u;
+inline constexpr std::uint32_t io_window_size = 0x01000000u;
+// The first XMHypervisor area holds the image, then the PCT pages (64KB)
+// and the page tables (64KB) at its top (layout.hpp).
+inline constexpr std::uint32_t min_hypervisor_area = 256 * 1024;
+
+// [MEM-REGION-OVERLAP] the regions describe the board's memory: a byte
+// cannot be in two of them.
+constexpr Diagnostic check_mem_region_overlap(const System& s) {
+  Diagnostic d;
+  for (std::size_t j = 0; j < s.memory_regions.size(); ++j)
+    for (std::size_t i = 0; i < j; ++i) {
+      const MemoryRegion& a = s.memory_regions[i];
+      const MemoryRegion& b = s.memory_regions[j];
+      if (!detail::intersect(b.start, detail::end(b.start, b.size), a.start, detail::end(a.start, a.size))) continue;
+      d << "[MEM-REGION-OVERLAP] Region ";
+      d.area(b.start, b.size) << " overlaps Region ";
+      d.area(a.start, a.size);
+      return d;
+    }
+  return d;
+}
+
+// [MEM-AREA-EMPTY] an area of 0 bytes maps nothing and is always a typo.
+constexpr Diagnostic check_mem_area_empty(const System& s) {
+  Diagnostic d;
+  for (std::size_t i = 0; i < detail::owner_count(s); ++i) {
+    const detail::Owner o = detail::owner(s, i);
+    for (const MemoryArea& a : o.areas)
+      if (a.size == 0) {
+        detail::owner_area(d << "[MEM-AREA-EMPTY] ", o, a) << " is empty";
+        return d;
+      }
+  }
+  return d;
+}
+
+// [MEM-AREA-WRAP] an area running past 0xffffffff would wrap to address 0 in
+// every 32-bit computation (overlaps, page tables, pointer checks); its
+// mappedAt view too.
+constexpr Diagnostic check_mem_area_wrap(const System& s) {
+  Diagnostic d;
+  for (std::size_t i = 0; i < detail::owner_count(s); ++i) {
+    const detail::Owner o = detail::owner(s, i);
+    for (const MemoryArea& a : o.areas) {
+      if (detail::wraps(a)) {
+        detail::owner_area(d << "[MEM-AREA-WRAP] ", o, a) << " runs past the end of the 32-bit address space";
+        return d;
+      }
+      if (detail::view_wraps(a)) {
+        detail::owner_area(d << "[MEM-AREA-WRAP] ", o, a) << " mapped at ";
+        d.hex(a.mapped_at) << " runs past the end of the 32-bit address space";
+        return d;
+      }
+    }
+  }
+  return d;
+}
+
+// [MEM-AREA-OUTSIDE-REGION] an area outside the board's memory is either a
+// typo or a device, and devices are reached through the I/O window.
+constexpr Diagnostic check_mem_area_outside_region(const System& s) {
+  Diagnostic d;
+  for (std::size_t i = 0; i < detail::owner_count(s); ++i) {
+    const detail::Owner o = detail::owner(s, i);
+    for (const MemoryArea& a : o.areas) {
+      if (!detail::in_space(a)) continue;  // MEM-AREA-WRAP
+      bool inside = false;
+      for (const MemoryRegion& r : s.memory_regions)
+        inside = inside || (r.start <= a.start && detail::end(a.start, a.size) <= detail::end(r.start, r.size));
+      if (inside) continue;
+      detail::owner_area(d << "[MEM-AREA-OUTSIDE-REGION] ", o, a) << " is not inside any MemoryLayout Region";
+      return d;
+    }
+  }
+  return d;
+}
+
+// [MEM-AREA-SELF-OVERLAP] two areas of one owner sharing bytes are one area
+// written twice, with flags that may contradict each other.
+constexpr Diagnostic check_mem_area_self_overlap(const System& s) {
+  Diagnostic d;
+  for (std::size_t o_i = 0; o_i < detail::owner_count(s); ++o_i) {
+    const detail::Owner o = detail::owner(s, o_i);
+    for (std::size_t j = 0; j < o.areas.size(); ++j)
+      for (std::size_t i = 0; i < j; ++i)
+        if (detail::overlap_in_space(o.areas[j], o.areas[i])) {
+          detail::owner_area(d << "[MEM-AREA-SELF-OVERLAP] ", o, o.areas[j]) << " overlaps its own area ";
+          d.area(o.areas[i].start, o.areas[i].size);
+          return d;
+        }
+  }
+  return d;
+}
+
+// [MEM-AREA-OVERLAP] spatial isolation: areas of two different partitions
+// are disjoint unless both are flagged `shared` (manual 9.1, "memory area
+// overlapping"). The later partition's area is named first.
+constexpr Diagnostic check_mem_area_overlap(const System& s) {
+  Diagnostic d;
+  for (std::size_t j = 0; j < s.partitions.size(); ++j)
+    for (const MemoryArea& b : s.partitions[j].areas)
+      for (std::size_t i = 0; i < j; ++i)
+        for (const MemoryArea& a : s.partitions[i].areas) {
+          if (!detail::overlap_in_space(a, b)) continue;
+          if ((a.flags & area_flag::shared) && (b.flags & area_flag::shared)) continue;
+          detail::partition(d << "[MEM-AREA-OVERLAP] ", s.partitions[j]) << " area ";
+          d.area(b.start, b.size) << " overlaps ";
+          detail::partition(d, s.partitions[i]) << " area ";
+          d.area(a.start, a.size);
+          return d;
+        }
+  return d;
+}
+
+// [MEM-AREA-HYPERVISOR] no partition area may overlap the hypervisor's own:
+// a partition writing there would own the machine.
+constexpr Diagnostic check_mem_area_hypervisor(const System& s) {
+  Diagnostic d;
+  for (const Partition& p : s.partitions)
+    for (const MemoryArea& a : p.areas)
+      for (const MemoryArea& h : s.hypervisor.areas)
+        if (detail::overlap_in_space(a, h)) {
+          detail::partition(d << "[MEM-AREA-HYPERVISOR] ", p) << " area ";
+          d.area(a.start, a.size) << " overlaps the XMHypervisor area ";
+          d.area(h.start, h.size);
+          return d;
+        }
+  return d;
+}
+
+// [MEM-AREA-RSW] the resident software (the boot loader) stays in memory and
+// runs again at a cold reset: nothing may overwrite it.
+constexpr Diagnostic check_mem_area_rsw(const System& s) {
+  Diagnostic d;
+  for (std::size_t i = 0; i < detail::owner_count(s); ++i) {
+    const detail::Owner o = detail::owner(s, i);
+    if (o.resident_sw) continue;
+    for (const MemoryArea& a : o.areas)
+      for (const MemoryArea& r : s.resident_sw.areas)
+        if (detail::overlap_in_space(a, r)) {
+          detail::owner_area(d << "[MEM-AREA-RSW] ", o, a) << " overlaps the ResidentSw area ";
+          d.area(r.start, r.size);
+          return d;
+        }
+  }
+  return d;
+}
+
+// [MEM-HYPERVISOR-ROOM] the first XMHypervisor area holds the image, then
+// 64KB of PCT pages and 64KB of page tables at its top (layout.hpp).
+constexpr Diagnostic check_mem_hypervisor_room(const System& s) {
+  Diagnostic d;
+  if (!s.hypervisor.areas.empty() && s.hypervisor.areas[0].size < min_hypervisor_area) {
+    const MemoryArea& a = s.hypervisor.areas[0];
+    d << "[MEM-HYPERVISOR-ROOM] the first XMHypervisor area ";
+    d.area(a.start, a.size)
+        << " is smaller than 256KB: it holds the hypervisor image, the PCT pages and the page tables";
+  }
+  return d;
+}
+
+// [MMU-ALIGN] the SRMMU maps 4KB pages: areas start, end and are mapped on
+// page boundaries, or a partition would see (or miss) bytes around them.
+constexpr Diagnostic check_mmu_align(const System& s) {
+  Diagnostic d;
+  for (const MemoryArea& h : s.hypervisor.areas)
+    if ((h.start | h.size) % mmu_page != 0) {
+      d << "[MMU-ALIGN] XMHypervisor area ";
+      d.area(h.start, h.size) << " is not aligned to 4KB pages";
+      return d;
+    }
+  for (const Partition& p : s.partitions)
+    for (const MemoryArea& a : p.areas)
+      if ((a.start | a.size | a.mapped_at) % mmu_page != 0) {
+        detail::partition(d << "[MMU-ALIGN] ", p) << " area ";
+        d.area(a.start, a.size) << " (mapped at ";
+        d.hex(a.mapped_at) << ") is not aligned to 4KB pages";
+        return d;
+      }
+  return d;
+}
+
+// [MMU-VIRTUAL-COLLISION] a partition's context also maps the hypervisor's
+// areas and the I/O window (supervisor-only, so that a trap never changes
+// context): what the partition sees (at mappedAt, else at its start) must
+// not land on them, nor on another of its own mapped areas. An area seen
+// where it lies that lands on the hypervisor is MEM-AREA-HYPERVISOR's
+// overlap, and two such areas of one partition MEM-AREA-SELF-OVERLAP's: only
+// a moved view (mappedAt != start) makes those collisions this rule's. The
+// I/O window is always checked. Of two own areas the later one is named.
+constexpr Diagnostic check_mmu_virtual_collision(const System& s) {
+  Diagnostic d;
+  const auto seen = [](const MemoryArea& a) {
+    return (a.flags & area_flag::unmapped) == 0 && detail::in_space(a) && !detail::view_wraps(a);
+  };
+  const auto moved = [](const MemoryArea& a) { return a.mapped_at != a.start; };
+  const auto hits = [](std::uint32_t a, std::uint32_t as, std::uint32_t b, std::uint32_t bs) {
+    return detail::intersect(a, detail::end(a, as), b, detail::end(b, bs));
+  };
+  for (const Partition& p : s.partitions) {
+    for (std::size_t i = 0; i < p.areas.size(); ++i) {
+      const MemoryArea& a = p.areas[i];
+      if (!seen(a)) continue;
+      const auto report = [&](const char* what) {
+        detail::partition(d << "[MMU-VIRTUAL-COLLISION] ", p) << " area ";
+        d.area(a.start, a.size) << " seen at ";
+        d.hex(a.mapped_at) << " collides with " << what;
+        return d;
+      };
+      if (moved(a))
+        for (const MemoryArea& h : s.hypervisor.areas)
+          if (detail::in_space(h) && hits(a.mapped_at, a.size, h.start, h.size)) return report("the XMHypervisor area");
+      if (hits(a.mapped_at, a.size, io_window_start, io_window_size)) return report("the I/O window 0x80000000+16MB");
+      for (std::size_t j = 0; j < i; ++j) {
+        const MemoryArea& b = p.areas[j];
+        if (seen(b) && (moved(a) || moved(b)) && hits(a.mapped_at, a.size, b.mapped_at, b.size))
+          return report("another of its own areas");
+      }
+    }
+  }
+  return d;
+}
+
+}  // namespace stratum::config
