@@ -22,6 +22,7 @@ struct ImageLayout {
 };
 
 constexpr ImageLayout image_layout(const config::System& s) {
+  if (s.hypervisor.areas.empty()) return {0, 0};  // MEM-HYPERVISOR-ROOM reports it
   const config::MemoryArea& xm = s.hypervisor.areas[0];
   const std::uint32_t end = xm.start + xm.size;
   return {end - page_tables_reserve - pct_reserve, end - page_tables_reserve};

@@ -168,7 +168,10 @@ constexpr Diagnostic check_mem_area_rsw(const System& s) {
 // 64KB of PCT pages and 64KB of page tables at its top (layout.hpp).
 constexpr Diagnostic check_mem_hypervisor_room(const System& s) {
   Diagnostic d;
-  if (!s.hypervisor.areas.empty() && s.hypervisor.areas[0].size < min_hypervisor_area) {
+  if (s.hypervisor.areas.empty()) {
+    d << "[MEM-HYPERVISOR-ROOM] the system has no XMHypervisor area: it holds the hypervisor image, the PCT "
+         "pages and the page tables";
+  } else if (s.hypervisor.areas[0].size < min_hypervisor_area) {
     const MemoryArea& a = s.hypervisor.areas[0];
     d << "[MEM-HYPERVISOR-ROOM] the first XMHypervisor area ";
     d.area(a.start, a.size)

@@ -256,12 +256,12 @@ constexpr Diagnostic check_plan_maintenance(const System& s) {
 
 // [TEMPORAL-REQUIREMENTS] the partition asks for `duration` in every
 // `period`: more than the period, or a zero period, cannot be met. Both 0
-// means the element is absent.
+// and not `given` means the element is absent.
 constexpr Diagnostic check_temporal_requirements(const System& s) {
   Diagnostic d;
   for (const Partition& p : s.partitions) {
     const TemporalRequirements& t = p.temporal;
-    if (t.duration_us == 0 && t.period_us == 0) continue;
+    if (!t.given && t.duration_us == 0 && t.period_us == 0) continue;
     if (t.period_us != 0 && t.duration_us <= t.period_us) continue;
     detail::partition(d << "[TEMPORAL-REQUIREMENTS] ", p) << " TemporalRequirements duration ";
     d.time_us(t.duration_us) << " does not fit its period ";

@@ -69,10 +69,11 @@ struct Trace {
 };
 
 // TemporalRequirements: the partition wants `duration_us` in every
-// `period_us`; both 0 when the element is absent.
+// `period_us`.
 struct TemporalRequirements {
   std::uint32_t duration_us = 0;
   std::uint32_t period_us = 0;
+  bool given = false;  // the element is written (0/0 without it: no requirement)
 };
 
 // HwResources/IoPorts: a Range of `count` 32-bit ports from `address`, or
