@@ -4,6 +4,7 @@
 // timer 1 on IRQ 6, timer 2 on IRQ 7).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 extern "C" [[noreturn]] void stratum_exit(int code);
@@ -12,6 +13,8 @@ namespace stratum::boards {
 
 struct Leon3Qemu {
   static constexpr const char* name = "leon3-qemu";
+  // qemu-system-sparc -M leon3_generic has one processor.
+  static constexpr std::size_t processors = 1;
 
   static constexpr std::uintptr_t apbuart = 0x80000100;
   static constexpr std::uintptr_t irqmp = 0x80000200;

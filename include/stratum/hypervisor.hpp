@@ -27,7 +27,7 @@ class Hypervisor {
 
   // Entered from the board's start-up code with a stack and a trap table.
   [[noreturn]] static void boot() {
-    if constexpr (tables_valid && Kernel::mmu_valid) {
+    if constexpr (tables_valid && Kernel::image_valid) {
       print_banner();
       print_configuration();
       Kernel::start();

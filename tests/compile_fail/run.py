@@ -29,8 +29,9 @@ FLAGS = ["-std=c++20", "-m32", "-mcpu=leon3", "-fno-pic", "-ffreestanding", "-fn
          "-fno-rtti", "-Wall", "-Wextra", "-fsyntax-only"]
 FIRST = re.compile(r"(error|In instantiation of)")
 GENERATOR_ONLY = {"XML", "XSD", "UNIT", "TIME-TICK"}
-# Rules only the compiler checks, which may accompany the expected one (PCT-ROOM with PARTITION-COUNT).
-COMPILER_ONLY = {"SCHEMA-VERSION", "MMU-TABLES-SIZE", "PCT-ROOM"}
+# Rules only the compiler checks (the image and the board), which may accompany the expected one
+# (PCT-ROOM with PARTITION-COUNT).
+COMPILER_ONLY = {"SCHEMA-VERSION", "MMU-TABLES-SIZE", "PCT-ROOM", "BOARD-PROCESSORS", "BOARD-VCPUS"}
 EXPECT_ERROR = re.compile(r"(?<![-\w])EXPECT:\s*\d+: error: (\[([A-Z0-9-]+)\] .*?)\s*(?:-->)?\s*$", re.M)
 RULE_IN_OUTPUT = re.compile(r"configuration_error<[\w:]*Diagnostic\{\"\[([A-Z0-9-]+)\]")
 
