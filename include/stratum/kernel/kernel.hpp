@@ -297,6 +297,13 @@ class Kernel {
     p.ctx.npc = p.ctx.pc + 4;
     p.ctx.o[0] = reinterpret_cast<std::uint32_t>(&pct_pages_[i].t);
     p.ctx.fresh = 1;
+    // The FPU is enabled (PSR.EF) only for partitions with the fp flag; the
+    // others take fp_disabled on their first FP instruction. A restarted
+    // partition starts with a clean FPU: zeros, FSR 0 (round to nearest, no
+    // traps enabled).
+    if (cfg(i).flags & config::partition_flag::fp) p.ctx.psr = PSR_EF;
+    p.fpu = {};
+    if (fpu_owner_ == static_cast<int>(i)) fpu_owner_ = -1;
     p.state = PartitionState::boot;  // normal once it first runs
     if (count) ++p.reset_counter;
     p.reset_status = status;
@@ -339,6 +346,13 @@ class Kernel {
       if (parts_[next].state == PartitionState::boot) parts_[next].state = PartitionState::normal;
       stratum_stack_ranges = stack_ranges_[next].data();
       sparc::mmu_set_context(Tables::context_of_partition(static_cast<std::size_t>(next)));
+      // The FPU changes hands only between fp partitions, and only when the
+      // next one is not already its owner: the others cannot touch it.
+      if ((cfg(static_cast<std::size_t>(next)).flags & config::partition_flag::fp) && fpu_owner_ != next) {
+        if (fpu_owner_ >= 0) stratum_fpu_save(&parts_[fpu_owner_].fpu);
+        stratum_fpu_restore(&parts_[next].fpu);
+        fpu_owner_ = next;
+      }
     } else {
       stratum_stack_ranges = no_ranges_.data();
       sparc::mmu_set_context(0);
@@ -492,6 +506,12 @@ class Kernel {
       l.hex(far) << (ft == 1 ? " (not mapped)" : ft == 2 ? " (protection)" : ft == 3 ? " (privilege)" : "")
                  << " at pc ";
       l.hex(c.pc);
+      fault(i, l.c_str());
+      return;
+    }
+    if (tt == sparc::tt::fp_disabled && !(cfg(static_cast<std::size_t>(i)).flags & config::partition_flag::fp)) {
+      l << "used the FPU at pc ";
+      l.hex(c.pc) << " without the fp flag";
       fault(i, l.c_str());
       return;
     }
@@ -899,6 +919,7 @@ class Kernel {
   static inline PartitionRuntime parts_[N]{};
   static inline sparc::Context idle_{};
   static inline int current_ = -1;
+  static inline int fpu_owner_ = -1;  // whose state the FPU registers hold
   static inline CyclicScheduler sched_{};
   static inline std::uint32_t system_resets_ = 0;
   static inline std::uint64_t system_irqs_ = 0;

@@ -40,6 +40,7 @@ struct PartitionRuntime {
   std::int64_t exec_timer_at;      // on the partition's execution clock
   std::int64_t exec_timer_interval;
   std::uint32_t vtbr;              // its virtual trap table (XM_write_register32 / write_tbr)
+  sparc::FpuContext fpu;           // its FPU state while another fp partition owns the FPU
 };
 
 }  // namespace stratum::kernel

@@ -34,6 +34,14 @@ static_assert(offsetof(Context, vtrap_l0) == CTX_VTRAP_L0);
 static_assert(offsetof(Context, supervisor) == CTX_SUPERVISOR);
 static_assert(sizeof(Context) == CTX_SIZE);
 
+// The floating-point unit's state (SPARC v8 manual 4.4): %f0-%f31 as 16
+// doubles and the FSR, in the layout stratum_fpu_save/restore use.
+struct alignas(8) FpuContext {
+  std::uint64_t f[16];
+  std::uint32_t fsr;
+};
+static_assert(offsetof(FpuContext, fsr) == 128);
+
 // A range of valid stack pointers for window spills: lo <= %sp <= hi.
 // A list ends with {0, 0}.
 struct StackRange {
@@ -70,4 +78,6 @@ extern std::uint32_t stratum_window_fault;
 void stratum_flush_windows();
 void stratum_idle_loop();
 [[noreturn]] void stratum_first_return();
+void stratum_fpu_save(stratum::sparc::FpuContext* to);
+void stratum_fpu_restore(const stratum::sparc::FpuContext* from);
 }
