@@ -303,7 +303,14 @@ class Kernel {
     // traps enabled).
     if (cfg(i).flags & config::partition_flag::fp) p.ctx.psr = PSR_EF;
     p.fpu = {};
-    if (fpu_owner_ == static_cast<int>(i)) fpu_owner_ = -1;
+    if (fpu_owner_ == static_cast<int>(i)) {
+      fpu_owner_ = -1;
+      // Restarting itself, it runs on without a switch: clean the registers now.
+      if (static_cast<int>(i) == current_) {
+        stratum_fpu_restore(&p.fpu);
+        fpu_owner_ = static_cast<int>(i);
+      }
+    }
     p.state = PartitionState::boot;  // normal once it first runs
     if (count) ++p.reset_counter;
     p.reset_status = status;
