@@ -118,6 +118,11 @@ def _owners(system):
     return out
 
 
+def _out_of_sequence(objects):
+    """(position, object) for each object whose id is not its position."""
+    return ((k, o) for k, o in enumerate(objects) if o.id != k)
+
+
 def _plan(processor, plan_id):
     for plan in processor.plans:
         if plan.id == plan_id:
@@ -181,11 +186,10 @@ def name_syntax(system):
 
 @rule("PARTITION-ID-SEQUENCE")
 def partition_id_sequence(system):
-    for k, p in enumerate(system.partitions):
-        if p.id != k:
-            yield Diagnostic("PARTITION-ID-SEQUENCE",
-                             f"Partition '{p.name}' has id {p.id}; partition ids must be 0, 1, 2, ... "
-                             f"in the order written (expected {k})", p.line)
+    for k, p in _out_of_sequence(system.partitions):
+        yield Diagnostic("PARTITION-ID-SEQUENCE",
+                         f"Partition '{p.name}' has id {p.id}; partition ids must be 0, 1, 2, ... "
+                         f"in the order written (expected {k})", p.line)
 
 
 @rule("PARTITION-NAME-DUPLICATE")
@@ -209,11 +213,10 @@ def partition_count(system):
 
 @rule("PROCESSOR-ID-SEQUENCE")
 def processor_id_sequence(system):
-    for k, c in enumerate(system.processors):
-        if c.id != k:
-            yield Diagnostic("PROCESSOR-ID-SEQUENCE",
-                             f"Processor {c.id} is processor number {k}; processor ids must be 0, 1, 2, ... "
-                             f"in the order written", c.line)
+    for k, c in _out_of_sequence(system.processors):
+        yield Diagnostic("PROCESSOR-ID-SEQUENCE",
+                         f"Processor {c.id} is processor number {k}; processor ids must be 0, 1, 2, ... "
+                         f"in the order written", c.line)
 
 
 @rule("PROCESSOR-FREQUENCY")
@@ -266,11 +269,10 @@ def plan_id_sequence(system):
     for c in system.processors:
         if _plan(c, 0) is None:
             continue  # PLAN-INITIAL-MISSING
-        for k, plan in enumerate(c.plans):
-            if plan.id != k:
-                yield Diagnostic("PLAN-ID-SEQUENCE",
-                                 f"Processor {c.id} plan {plan.id} is plan number {k}; plan ids must be "
-                                 f"0, 1, 2, ... in the order written", plan.line)
+        for k, plan in _out_of_sequence(c.plans):
+            yield Diagnostic("PLAN-ID-SEQUENCE",
+                             f"Processor {c.id} plan {plan.id} is plan number {k}; plan ids must be "
+                             f"0, 1, 2, ... in the order written", plan.line)
 
 
 @rule("PLAN-MAJOR-FRAME")
@@ -286,11 +288,10 @@ def plan_major_frame(system):
 def slot_id_sequence(system):
     for c in system.processors:
         for plan in c.plans:
-            for k, s in enumerate(plan.slots):
-                if s.id != k:
-                    yield Diagnostic("SLOT-ID-SEQUENCE",
-                                     f"{_slot(c, plan, s)} is slot number {k}; slot ids must be 0, 1, 2, ... "
-                                     f"in the order written", s.line)
+            for k, s in _out_of_sequence(plan.slots):
+                yield Diagnostic("SLOT-ID-SEQUENCE",
+                                 f"{_slot(c, plan, s)} is slot number {k}; slot ids must be 0, 1, 2, ... "
+                                 f"in the order written", s.line)
 
 
 @rule("SLOT-EMPTY")
@@ -781,11 +782,10 @@ def channel_message_size(system):
 
 @rule("IPVI-ID-SEQUENCE")
 def ipvi_id_sequence(system):
-    for k, v in enumerate(system.ipvis):
-        if v.id != k:
-            yield Diagnostic("IPVI-ID-SEQUENCE",
-                             f"Ipvi {v.id} is Ipvi number {k}; Ipvi ids must be 0, 1, 2, ... in the order written",
-                             v.line)
+    for k, v in _out_of_sequence(system.ipvis):
+        yield Diagnostic("IPVI-ID-SEQUENCE",
+                         f"Ipvi {v.id} is Ipvi number {k}; Ipvi ids must be 0, 1, 2, ... in the order written",
+                         v.line)
 
 
 @rule("IPVI-COUNT")
