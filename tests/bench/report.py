@@ -3,7 +3,7 @@
 -icount (deterministic, so the same build gives the same numbers) and the
 size of every hypervisor image.
 
-  report.py --bench BENCH.elf --size SIZE-TOOL --out REPORT.md IMAGE.elf ...
+  report.py --bench BENCH.elf --bench-fpu BENCH_FPU.elf --size SIZE-TOOL --out REPORT.md IMAGE.elf ...
 """
 import argparse
 import os
@@ -18,16 +18,23 @@ import run as qemu  # noqa: E402
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bench", required=True)
+    ap.add_argument("--bench-fpu", help="the same benchmark with both partitions flagged fp")
     ap.add_argument("--size", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("images", nargs="*")
     a = ap.parse_args()
 
-    rc, timed_out, text = qemu.run(a.bench, 120, True)
-    if rc != 0 or timed_out:
-        print(text, file=sys.stderr)
-        sys.exit("report.py: the benchmark run failed")
-    rows = re.findall(r"^bench: (.+?)\s+([0-9.]+) instructions \((\d+) samples\)$", text, re.M)
+    def measure(image):
+        rc, timed_out, text = qemu.run(image, 120, True)
+        if rc != 0 or timed_out:
+            print(text, file=sys.stderr)
+            sys.exit(f"report.py: the benchmark run of {image} failed")
+        return re.findall(r"^bench: (.+?)\s+([0-9.]+) instructions \((\d+) samples\)$", text, re.M)
+
+    rows = measure(a.bench)
+    if a.bench_fpu:
+        rows += [(name.strip() + ", FPU state moving (both partitions fp)", value, n)
+                 for name, value, n in measure(a.bench_fpu) if name.startswith("partition switch")]
 
     lines = ["# Stratum benchmark report", "",
              "Produced by `meson compile -C build bench-report` (tests/bench/report.py).",
