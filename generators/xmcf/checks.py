@@ -32,7 +32,13 @@ HYPERVISOR_ROOM = 256 * 1024
 MAX_PARTITIONS = 16
 MAX_IPVIS = 8
 IO_WINDOW = (0x80000000, 16 * 1024 * 1024)
-IRQ_RESERVED = (6, 7)
+IRQ_RESERVED = {6: "which the hypervisor's timers use",
+                7: "which the hypervisor's timers use",
+                15: "which cannot be masked (LEON3's non-maskable interrupt)"}
+MAX_AREAS = 16  # CONFIG_MAX_MEM_AREAS: the PCT's physicalMemMap
+# The APB devices the hypervisor drives (shared/notes/leon3-qemu.md), one
+# 256-byte APB slot each: no partition gets their I/O ports.
+IO_RESERVED = (("console UART", 0x80000100, 256), ("IRQMP", 0x80000200, 256), ("GPTIMER", 0x80000300, 256))
 
 _NAME = re.compile(r"[A-Za-z0-9_]+")
 
@@ -393,7 +399,7 @@ def partition_not_scheduled(system):
     for c in system.processors:
         plan = _plan(c, 0)
         if plan is not None:
-            scheduled.update(s.partition_id for s in plan.slots)
+            scheduled.update(s.partition_id for s in plan.slots if s.vcpu_id == 0)
     for p in system.partitions:
         if _boots(system, p) and p.id not in scheduled:
             yield Diagnostic("PARTITION-NOT-SCHEDULED",
@@ -414,6 +420,11 @@ def plan_maintenance(system):
                              f"Processor {c.id} plan 1 (maintenance) starts with slot {first.id} of Partition "
                              f"'{p.name}', which is not a system partition", first.line,
                              [Note(p.line, f"Partition '{p.name}' is defined here, without the system flag")])
+        elif p is not None and not _boots(system, p):
+            yield Diagnostic("PLAN-MAINTENANCE",
+                             f"Processor {c.id} plan 1 (maintenance) starts with slot {first.id} of Partition "
+                             f"'{p.name}', which does not boot", first.line,
+                             [Note(p.line, f"Partition '{p.name}' is defined here, without the boot flag")])
 
 
 @rule("TEMPORAL-REQUIREMENTS")
@@ -436,6 +447,56 @@ def region_overlap(system):
             if _overlap(a.start, a.size, b.start, b.size):
                 yield Diagnostic("MEM-REGION-OVERLAP", f"{_region(b)} overlaps {_region(a)}", b.line,
                                  [Note(a.line, f"{_region(a)} is defined here")])
+
+
+@rule("MEM-REGION-WRAP")
+def region_wrap(system):
+    for r in system.regions:
+        if r.end > 1 << 32:
+            yield Diagnostic("MEM-REGION-WRAP", f"{_region(r)} runs past the end of the 32-bit address space", r.line)
+
+
+def _in_io_window(start, size):
+    return _overlap(start, size, *IO_WINDOW)
+
+
+@rule("MEM-IO-WINDOW")
+def io_window(system):
+    """Memory is not the devices: a region or an area (where it lies) in the
+    I/O window would hand a partition the hypervisor's devices, or map them
+    cacheable."""
+    for r in system.regions:
+        if _in_io_window(r.start, r.size):
+            yield Diagnostic("MEM-IO-WINDOW", f"{_region(r)} overlaps the I/O window 0x80000000+16MB", r.line)
+    for owner, areas in _owners(system):
+        for a in areas:
+            if _in_space(a) and _in_io_window(a.start, a.size):
+                yield Diagnostic("MEM-IO-WINDOW", f"{owner} area {_area(a)} overlaps the I/O window "
+                                                  f"0x80000000+16MB", a.line)
+
+
+@rule("MEM-AREA-COUNT")
+def area_count(system):
+    for p in system.partitions:
+        if len(p.areas) > MAX_AREAS:
+            yield Diagnostic("MEM-AREA-COUNT",
+                             f"Partition '{p.name}' has {len(p.areas)} areas; the PCT describes at most 16",
+                             p.areas[MAX_AREAS].line)
+
+
+@rule("PARTITION-IMAGE-AREA")
+def partition_image_area(system):
+    """The first area holds the partition's image and its entry point: it is
+    loaded there at every cold reset and run from there."""
+    for p in system.partitions:
+        if not p.areas:
+            continue
+        a = p.areas[0]
+        bad = next((f for f in ("shared", "unmapped", "read-only") if f in a.flags), None)
+        if bad:
+            yield Diagnostic("PARTITION-IMAGE-AREA",
+                             f"Partition '{p.name}' area {_area(a)} holds its image and entry point: it may not "
+                             f"be {bad}", a.line)
 
 
 @rule("MEM-AREA-EMPTY")
@@ -463,8 +524,8 @@ def area_wrap(system):
 def area_outside_region(system):
     for owner, areas in _owners(system):
         for a in areas:
-            if not _in_space(a):
-                continue  # MEM-AREA-WRAP
+            if not _in_space(a) or _in_io_window(a.start, a.size):
+                continue  # MEM-AREA-WRAP, MEM-IO-WINDOW
             if not any(r.start <= a.start and a.end <= r.end for r in system.regions):
                 yield Diagnostic("MEM-AREA-OUTSIDE-REGION",
                                  f"{owner} area {_area(a)} is not inside any MemoryLayout Region", a.line)
@@ -575,7 +636,7 @@ def mmu_virtual_collision(system):
                     yield Diagnostic("MMU-VIRTUAL-COLLISION", f"{head} the XMHypervisor area", a.line,
                                      [Note(h.line, f"XMHypervisor area {_area(h)} is defined here")])
                     break
-            if _overlap(_va(a), a.size, *IO_WINDOW):
+            if _overlap(_va(a), a.size, *IO_WINDOW) and (moved(a) or not _in_io_window(a.start, a.size)):
                 yield Diagnostic("MMU-VIRTUAL-COLLISION", f"{head} the I/O window 0x80000000+16MB", a.line)
             for b in p.areas[:j]:
                 if seen(b) and (moved(a) or moved(b)) and _overlap(_va(a), a.size, _va(b), b.size):
@@ -602,7 +663,7 @@ def irq_line_reserved(system):
         for n in p.irq_lines:
             if n in IRQ_RESERVED:
                 yield Diagnostic("IRQ-LINE-RESERVED",
-                                 f"Partition '{p.name}' asks for interrupt line {n}, which the hypervisor's timers use",
+                                 f"Partition '{p.name}' asks for interrupt line {n}, {IRQ_RESERVED[n]}",
                                  p.irq_line_no)
 
 
@@ -640,6 +701,50 @@ def ioport_align(system):
                 yield Diagnostic("IOPORT-ALIGN",
                                  f"Partition '{p.name}' I/O port {_hex(port.address)} is not aligned to 4 bytes",
                                  port.line)
+
+
+@rule("IOPORT-WRAP")
+def ioport_wrap(system):
+    for p in system.partitions:
+        for port in p.io_ports:
+            start, size = _io_bytes(port)
+            if start + size > 1 << 32:
+                yield Diagnostic("IOPORT-WRAP", f"Partition '{p.name}' {_io_ports(port)} {_verb(port, 'run')} past "
+                                                f"the end of the 32-bit address space", port.line)
+
+
+def _verb(port, verb):
+    """'I/O ports ... lie', 'restricted I/O port ... lies'."""
+    return verb + "s" if port.kind == "restricted" else verb
+
+
+def _io_in_space(port):
+    start, size = _io_bytes(port)
+    return start + size <= 1 << 32
+
+
+@rule("IOPORT-WINDOW")
+def ioport_window(system):
+    """LEON3 I/O ports are the APB devices' registers, in the I/O window."""
+    lo, size = IO_WINDOW
+    for p in system.partitions:
+        for port in p.io_ports:
+            start, n = _io_bytes(port)
+            if _io_in_space(port) and not (lo <= start and start + n <= lo + size):
+                yield Diagnostic("IOPORT-WINDOW", f"Partition '{p.name}' {_io_ports(port)} {_verb(port, 'lie')} "
+                                                  f"outside the I/O window 0x80000000+16MB", port.line)
+
+
+@rule("IOPORT-RESERVED")
+def ioport_reserved(system):
+    for p in system.partitions:
+        for port in p.io_ports:
+            for name, start, size in IO_RESERVED:
+                if _overlap(*_io_bytes(port), start, size):
+                    yield Diagnostic("IOPORT-RESERVED",
+                                     f"Partition '{p.name}' {_io_ports(port)} {_verb(port, 'overlap')} the "
+                                     f"hypervisor's {name} at {_hex(start)}+{size}B", port.line)
+                    break
 
 
 @rule("IOPORT-SHARED")

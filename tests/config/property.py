@@ -49,7 +49,7 @@ HM_HYPERVISOR = {
     "XM_HM_EV_WATCHDOG_TIMER": ["XM_HM_AC_IGNORE", "XM_HM_AC_HYPERVISOR_COLD_RESET"],
     "XM_HM_EV_SCHED_ERROR": ["XM_HM_AC_HYPERVISOR_WARM_RESET"],
 }
-FREE_IRQS = [1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15]
+FREE_IRQS = [1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14]  # 6, 7: the timers; 15: non-maskable
 
 
 def el(parent, tag, **attrs):

@@ -62,6 +62,9 @@ def main():
                 if f"{xml}:{e}" not in out:
                     problems.append(f"missing: {xml}:{e}")
             n = len(re.findall(r": error: ", out))
+            wanted = sum(1 for e in expects if ": error: " in e)
+            if n != wanted:
+                problems.append(f"{n} error(s) reported, {wanted} expected: a case breaks exactly what it says")
             if not re.search(rf"{re.escape(str(xml))}: {n} errors? generated\s*$", out):
                 problems.append(f"the output does not end with the count of {n} error(s)")
             if problems:

@@ -80,10 +80,10 @@ inline constexpr MemoryArea a15[] = {STRATUM_TEST_AREA(15)};
 inline constexpr std::uint32_t cpu0[] = {0};
 inline constexpr std::uint32_t irq1[] = {4};
 inline constexpr std::uint32_t irq2[] = {5, 8};
-inline constexpr IoPort io1[] = {{.kind = IoPortKind::range, .address = 0x80000100, .count = 4, .mask = 0xffffffff}};
-inline constexpr IoPort io2[] = {{.kind = IoPortKind::restricted, .address = 0x80000200, .count = 1, .mask = 0x000000ff}};
-inline constexpr IoPort io3[] = {{.kind = IoPortKind::restricted, .address = 0x80000200, .count = 1, .mask = 0x0000ff00},
-                                 {.kind = IoPortKind::range, .address = 0x80000300, .count = 2, .mask = 0xffffffff}};
+inline constexpr IoPort io1[] = {{.kind = IoPortKind::range, .address = 0x80000900, .count = 4, .mask = 0xffffffff}};
+inline constexpr IoPort io2[] = {{.kind = IoPortKind::restricted, .address = 0x80000a00, .count = 1, .mask = 0x000000ff}};
+inline constexpr IoPort io3[] = {{.kind = IoPortKind::restricted, .address = 0x80000a00, .count = 1, .mask = 0x0000ff00},
+                                 {.kind = IoPortKind::range, .address = 0x80000b00, .count = 2, .mask = 0xffffffff}};
 
 inline constexpr Port ports0[] = {{.name = "CmdOut", .kind = PortKind::sampling, .direction = PortDirection::source}};
 inline constexpr Port cmd_in[] = {{.name = "CmdIn", .kind = PortKind::sampling, .direction = PortDirection::destination}};

@@ -97,7 +97,7 @@ TEST_CASE("valid tables break no rule") {
 }
 
 TEST_CASE("every rule is listed once, and every message starts with its id") {
-  CHECK(rule_count == 58);
+  CHECK(rule_count == 65);
   for (std::size_t i = 0; i < rule_count; ++i)
     for (std::size_t j = 0; j < i; ++j) CHECK(std::string(rules[i].id) != rules[j].id);
 }
@@ -546,14 +546,80 @@ TEST_CASE("[MMU-VIRTUAL-COLLISION] areas seen where they lie are the overlap rul
   h.a1[1] = {.start = 0x40208000, .size = 0x1000, .flags = 0, .mapped_at = 0x40208000};
   CHECK(check_mmu_virtual_collision(h.s).empty());
   CHECK_FALSE(check_mem_area_self_overlap(h.s).empty());
-  // The I/O window is this rule's in any case.
+  // Memory in the I/O window where it lies is MEM-IO-WINDOW's; a view
+  // moved onto the window is this rule's.
   Good i;
-  const MemoryRegion regions[] = {{RegionType::stram, 0x40000000, 0x08000000}, {RegionType::sdram, 0x80000000, 0x1000000}};
-  i.s.memory_regions = regions;
   i.a1[1] = {.start = 0x80000000, .size = 0x1000, .flags = 0, .mapped_at = 0x80000000};
-  CHECK(msg(check_mmu_virtual_collision(i.s)) ==
-        "[MMU-VIRTUAL-COLLISION] Partition 'IoServer' area 0x80000000+4KB seen at 0x80000000 collides with the I/O "
+  CHECK(check_mmu_virtual_collision(i.s).empty());
+  CHECK(check_mem_area_outside_region(i.s).empty());
+  CHECK(msg(check_mem_io_window(i.s)) ==
+        "[MEM-IO-WINDOW] Partition 'IoServer' area 0x80000000+4KB overlaps the I/O window 0x80000000+16MB");
+  Good j;
+  j.a1[1] = {.start = 0x40208000, .size = 0x1000, .flags = area_flag::mapped_at, .mapped_at = 0x80fff000};
+  CHECK(msg(check_mmu_virtual_collision(j.s)) ==
+        "[MMU-VIRTUAL-COLLISION] Partition 'IoServer' area 0x40208000+4KB seen at 0x80fff000 collides with the I/O "
         "window 0x80000000+16MB");
+}
+
+TEST_CASE("[MEM-IO-WINDOW] [MEM-REGION-WRAP] regions stay out of the devices and within 32 bits") {
+  Good g;
+  const MemoryRegion in_window[] = {{RegionType::stram, 0x40000000, 0x08000000}, {RegionType::sdram, 0x80800000, 0x1000}};
+  g.s.memory_regions = in_window;
+  CHECK(msg(check_mem_io_window(g.s)) == "[MEM-IO-WINDOW] Region 0x80800000+4KB overlaps the I/O window 0x80000000+16MB");
+  const MemoryRegion wrapping[] = {{RegionType::stram, 0x40000000, 0x08000000}, {RegionType::sdram, 0xfff00000, 0x200000}};
+  g.s.memory_regions = wrapping;
+  CHECK(msg(check_mem_region_wrap(g.s)) ==
+        "[MEM-REGION-WRAP] Region 0xfff00000+2MB runs past the end of the 32-bit address space");
+  const MemoryRegion touching[] = {{RegionType::stram, 0x7ff00000, 0x100000}, {RegionType::sdram, 0x81000000, 0x1000}};
+  g.s.memory_regions = touching;
+  CHECK(check_mem_io_window(g.s).empty());
+  CHECK(check_mem_region_wrap(g.s).empty());
+}
+
+TEST_CASE("[PARTITION-IMAGE-AREA] [MEM-AREA-COUNT] the image area is the partition's own; 16 areas at most") {
+  Good g;
+  CHECK(check_partition_image_area(g.s).empty());
+  g.a0[0].flags = area_flag::shared;
+  CHECK(msg(check_partition_image_area(g.s)).ends_with("holds its image and entry point: it may not be shared"));
+  g.a0[0].flags = area_flag::unmapped;
+  CHECK(msg(check_partition_image_area(g.s)).ends_with("it may not be unmapped"));
+  g.a0[0].flags = area_flag::read_only;
+  CHECK(msg(check_partition_image_area(g.s)).starts_with("[PARTITION-IMAGE-AREA] Partition "));
+  MemoryArea many[17]{};
+  for (std::uint32_t k = 0; k < 17; ++k) many[k] = {0x40400000 + k * 0x1000, 0x1000, 0, 0x40400000 + k * 0x1000};
+  Good h;
+  Partition parts[2] = {h.s.partitions[0], h.s.partitions[1]};
+  parts[1].areas = many;
+  h.s.partitions = parts;
+  CHECK(msg(check_mem_area_count(h.s)) == "[MEM-AREA-COUNT] Partition '" + std::string(parts[1].name) +
+                                              "' has 17 areas; the PCT describes at most 16");
+  parts[1].areas = std::span<const MemoryArea>(many, 16);
+  CHECK(check_mem_area_count(h.s).empty());
+}
+
+TEST_CASE("[IOPORT-WRAP] [IOPORT-WINDOW] [IOPORT-RESERVED] ports are device registers the hypervisor does not use") {
+  Good g;
+  Partition parts[2] = {g.s.partitions[0], g.s.partitions[1]};
+  g.s.partitions = parts;
+  const IoPort wrap[] = {{IoPortKind::range, 0xfffffffc, 2, 0xffffffff}};
+  parts[0].io_ports = wrap;
+  CHECK(msg(check_ioport_wrap(g.s)).ends_with("I/O ports 0xfffffffc+2 run past the end of the 32-bit address space"));
+  CHECK(check_ioport_window(g.s).empty());  // IOPORT-WRAP's alone
+  const IoPort outside[] = {{IoPortKind::restricted, 0x00003000, 1, 0xff}};
+  parts[0].io_ports = outside;
+  CHECK(msg(check_ioport_window(g.s)).ends_with(
+      "restricted I/O port 0x00003000 mask 0x000000ff lies outside the I/O window 0x80000000+16MB"));
+  const IoPort edge[] = {{IoPortKind::range, 0x80fffffc, 1, 0xffffffff}};
+  parts[0].io_ports = edge;
+  CHECK(check_ioport_window(g.s).empty());
+  CHECK(check_ioport_wrap(g.s).empty());
+  const IoPort timer[] = {{IoPortKind::range, 0x800002fc, 2, 0xffffffff}};
+  parts[0].io_ports = timer;
+  CHECK(msg(check_ioport_reserved(g.s)).ends_with(
+      "I/O ports 0x800002fc+2 overlap the hypervisor's IRQMP at 0x80000200+256B"));
+  const IoPort free_slot[] = {{IoPortKind::range, 0x80000400, 64, 0xffffffff}};
+  parts[0].io_ports = free_slot;
+  CHECK(check_ioport_reserved(g.s).empty());
 }
 
 // --------------------------------------------------------- hardware
@@ -595,50 +661,50 @@ TEST_CASE("[IRQ-LINE-SHARED] a line goes to one partition, once") {
 
 TEST_CASE("[IOPORT-ALIGN] I/O ports are word aligned") {
   Good g;
-  const IoPort io[] = {{IoPortKind::restricted, 0x80000102, 1, 0xff}};
+  const IoPort io[] = {{IoPortKind::restricted, 0x80000902, 1, 0xff}};
   g.parts[1].io_ports = io;
-  CHECK(msg(check_ioport_align(g.s)) == "[IOPORT-ALIGN] Partition 'IoServer' I/O port 0x80000102 is not aligned to 4 bytes");
+  CHECK(msg(check_ioport_align(g.s)) == "[IOPORT-ALIGN] Partition 'IoServer' I/O port 0x80000902 is not aligned to 4 bytes");
 }
 
 TEST_CASE("[IOPORT-SHARED] ports of two partitions do not overlap") {
   Good g;
-  const IoPort range[] = {{IoPortKind::range, 0x80000100, 4, 0xffffffff}};  // 0x80000100-0x8000010f
-  const IoPort restricted[] = {{IoPortKind::restricted, 0x8000010c, 1, 0xff}};
-  const IoPort range2[] = {{IoPortKind::range, 0x80000108, 2, 0xffffffff}};
-  const IoPort after[] = {{IoPortKind::range, 0x80000110, 2, 0xffffffff}};
+  const IoPort range[] = {{IoPortKind::range, 0x80000900, 4, 0xffffffff}};  // 0x80000900-0x8000090f
+  const IoPort restricted[] = {{IoPortKind::restricted, 0x8000090c, 1, 0xff}};
+  const IoPort range2[] = {{IoPortKind::range, 0x80000908, 2, 0xffffffff}};
+  const IoPort after[] = {{IoPortKind::range, 0x80000910, 2, 0xffffffff}};
   g.parts[0].io_ports = range;
   g.parts[1].io_ports = restricted;
   CHECK(msg(check_ioport_shared(g.s)) ==
-        "[IOPORT-SHARED] Partition 'IoServer' restricted I/O port 0x8000010c mask 0x000000ff overlap Partition "
-        "'FlightCtl' I/O ports 0x80000100+4");
+        "[IOPORT-SHARED] Partition 'IoServer' restricted I/O port 0x8000090c mask 0x000000ff overlap Partition "
+        "'FlightCtl' I/O ports 0x80000900+4");
   g.parts[1].io_ports = range2;
   CHECK(msg(check_ioport_shared(g.s)) ==
-        "[IOPORT-SHARED] Partition 'IoServer' I/O ports 0x80000108+2 overlap Partition 'FlightCtl' I/O ports "
-        "0x80000100+4");
+        "[IOPORT-SHARED] Partition 'IoServer' I/O ports 0x80000908+2 overlap Partition 'FlightCtl' I/O ports "
+        "0x80000900+4");
   g.parts[1].io_ports = after;
   CHECK(check_ioport_shared(g.s).empty());
   // Restricted ports at different addresses: the bytes decide.
-  const IoPort r0[] = {{IoPortKind::restricted, 0x80000200, 1, 0xff}};
-  const IoPort r1[] = {{IoPortKind::restricted, 0x80000202, 1, 0xff00}};
+  const IoPort r0[] = {{IoPortKind::restricted, 0x80000a00, 1, 0xff}};
+  const IoPort r1[] = {{IoPortKind::restricted, 0x80000a02, 1, 0xff00}};
   g.parts[0].io_ports = r0;
   g.parts[1].io_ports = r1;
   CHECK(msg(check_ioport_shared(g.s)) ==
-        "[IOPORT-SHARED] Partition 'IoServer' restricted I/O port 0x80000202 mask 0x0000ff00 overlap Partition "
-        "'FlightCtl' restricted I/O port 0x80000200 mask 0x000000ff");
+        "[IOPORT-SHARED] Partition 'IoServer' restricted I/O port 0x80000a02 mask 0x0000ff00 overlap Partition "
+        "'FlightCtl' restricted I/O port 0x80000a00 mask 0x000000ff");
 }
 
 TEST_CASE("[IOPORT-MASK-OVERLAP] restricted ports at one address have disjoint masks") {
   Good g;
-  const IoPort low[] = {{IoPortKind::restricted, 0x80000200, 1, 0x000000ff}};
-  const IoPort high[] = {{IoPortKind::restricted, 0x80000200, 1, 0x0000ff00}};
-  const IoPort mid[] = {{IoPortKind::restricted, 0x80000200, 1, 0x00000180}};
+  const IoPort low[] = {{IoPortKind::restricted, 0x80000a00, 1, 0x000000ff}};
+  const IoPort high[] = {{IoPortKind::restricted, 0x80000a00, 1, 0x0000ff00}};
+  const IoPort mid[] = {{IoPortKind::restricted, 0x80000a00, 1, 0x00000180}};
   g.parts[0].io_ports = low;
   g.parts[1].io_ports = high;
   CHECK(check_ioport_mask_overlap(g.s).empty());
   CHECK(check_ioport_shared(g.s).empty());  // disjoint masks: the port is shared by design
   g.parts[1].io_ports = mid;
   CHECK(msg(check_ioport_mask_overlap(g.s)) ==
-        "[IOPORT-MASK-OVERLAP] Partition 'IoServer' restricted I/O port 0x80000200 mask 0x00000180 overlaps the mask "
+        "[IOPORT-MASK-OVERLAP] Partition 'IoServer' restricted I/O port 0x80000a00 mask 0x00000180 overlaps the mask "
         "0x000000ff of Partition 'FlightCtl'");
   CHECK(check_ioport_shared(g.s).empty());  // one message for one mistake
 }

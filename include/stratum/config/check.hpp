@@ -87,6 +87,10 @@ inline constexpr Rule rules[] = {
     {"TEMPORAL-REQUIREMENTS", check_temporal_requirements},
     // Memory
     {"MEM-REGION-OVERLAP", check_mem_region_overlap},
+    {"MEM-REGION-WRAP", check_mem_region_wrap},
+    {"MEM-IO-WINDOW", check_mem_io_window},
+    {"MEM-AREA-COUNT", check_mem_area_count},
+    {"PARTITION-IMAGE-AREA", check_partition_image_area},
     {"MEM-AREA-EMPTY", check_mem_area_empty},
     {"MEM-AREA-WRAP", check_mem_area_wrap},
     {"MEM-AREA-OUTSIDE-REGION", check_mem_area_outside_region},
@@ -102,6 +106,9 @@ inline constexpr Rule rules[] = {
     {"IRQ-LINE-RESERVED", check_irq_line_reserved},
     {"IRQ-LINE-SHARED", check_irq_line_shared},
     {"IOPORT-ALIGN", check_ioport_align},
+    {"IOPORT-WRAP", check_ioport_wrap},
+    {"IOPORT-WINDOW", check_ioport_window},
+    {"IOPORT-RESERVED", check_ioport_reserved},
     {"IOPORT-SHARED", check_ioport_shared},
     {"IOPORT-MASK-OVERLAP", check_ioport_mask_overlap},
     // Ports and channels

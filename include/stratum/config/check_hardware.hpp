@@ -30,9 +30,10 @@ constexpr Diagnostic check_irq_line_reserved(const System& s) {
   Diagnostic d;
   for (const Partition& p : s.partitions)
     for (std::uint32_t n : p.irq_lines)
-      if (n == 6 || n == 7) {
+      if (n == 6 || n == 7 || n == 15) {
         detail::partition(d << "[IRQ-LINE-RESERVED] ", p) << " asks for interrupt line ";
-        d.dec(n) << ", which the hypervisor's timers use";
+        d.dec(n) << (n == 15 ? ", which cannot be masked (LEON3's non-maskable interrupt)"
+                             : ", which the hypervisor's timers use");
         return d;
       }
   return d;
@@ -93,7 +94,61 @@ constexpr Diagnostic& io_ports(Diagnostic& d, const IoPort& io) {
   d.hex(io.address) << " mask ";
   return d.hex(io.mask);
 }
+// "I/O ports ... lie", "restricted I/O port ... lies"
+constexpr const char* verb(const IoPort& io, const char* plural, const char* singular) {
+  return io.kind == IoPortKind::range ? plural : singular;
+}
+constexpr bool io_in_space(const IoPort& io) { return io_end(io) <= (std::uint64_t{1} << 32); }
 }  // namespace detail
+
+// [IOPORT-WRAP] ports past 0xffffffff would wrap to address 0.
+constexpr Diagnostic check_ioport_wrap(const System& s) {
+  Diagnostic d;
+  for (const Partition& p : s.partitions)
+    for (const IoPort& io : p.io_ports)
+      if (!detail::io_in_space(io)) {
+        detail::io_ports(detail::partition(d << "[IOPORT-WRAP] ", p) << ' ', io)
+            << ' ' << detail::verb(io, "run", "runs") << " past the end of the 32-bit address space";
+        return d;
+      }
+  return d;
+}
+
+// [IOPORT-WINDOW] LEON3 I/O ports are the APB devices' registers, in the
+// I/O window.
+constexpr Diagnostic check_ioport_window(const System& s) {
+  Diagnostic d;
+  for (const Partition& p : s.partitions)
+    for (const IoPort& io : p.io_ports)
+      if (detail::io_in_space(io) &&
+          !(io.address >= 0x80000000u && detail::io_end(io) <= std::uint64_t{0x80000000u} + 0x01000000u)) {
+        detail::io_ports(detail::partition(d << "[IOPORT-WINDOW] ", p) << ' ', io)
+            << ' ' << detail::verb(io, "lie", "lies") << " outside the I/O window 0x80000000+16MB";
+        return d;
+      }
+  return d;
+}
+
+// [IOPORT-RESERVED] the APB devices the hypervisor drives (one 256-byte APB
+// slot each) are never a partition's.
+constexpr Diagnostic check_ioport_reserved(const System& s) {
+  struct Reserved {
+    const char* name;
+    std::uint32_t start;
+  };
+  constexpr Reserved reserved[] = {{"console UART", 0x80000100u}, {"IRQMP", 0x80000200u}, {"GPTIMER", 0x80000300u}};
+  Diagnostic d;
+  for (const Partition& p : s.partitions)
+    for (const IoPort& io : p.io_ports)
+      for (const Reserved& r : reserved)
+        if (detail::intersect(io.address, detail::io_end(io), r.start, std::uint64_t{r.start} + 256)) {
+          detail::io_ports(detail::partition(d << "[IOPORT-RESERVED] ", p) << ' ', io)
+              << ' ' << detail::verb(io, "overlap", "overlaps") << " the hypervisor's " << r.name << " at ";
+          d.hex(r.start) << "+256B";
+          return d;
+        }
+  return d;
+}
 
 // [IOPORT-SHARED] an I/O port belongs to one partition. A Range covers
 // [base, base + 4 * noPorts), a Restricted port [address, address + 4).

@@ -38,6 +38,80 @@ constexpr Diagnostic check_mem_region_overlap(const System& s) {
   return d;
 }
 
+// [MEM-REGION-WRAP] a region past 0xffffffff would wrap to address 0.
+constexpr Diagnostic check_mem_region_wrap(const System& s) {
+  Diagnostic d;
+  for (const MemoryRegion& r : s.memory_regions)
+    if (detail::end(r.start, r.size) > (std::uint64_t{1} << 32)) {
+      d << "[MEM-REGION-WRAP] Region ";
+      d.area(r.start, r.size) << " runs past the end of the 32-bit address space";
+      return d;
+    }
+  return d;
+}
+
+namespace detail {
+constexpr bool in_io_window(std::uint32_t start, std::uint32_t size) {
+  return intersect(start, end(start, size), io_window_start, end(io_window_start, io_window_size));
+}
+}  // namespace detail
+
+// [MEM-IO-WINDOW] memory is not the devices: a region or an area (where it
+// lies) in the I/O window would hand a partition the hypervisor's devices,
+// or map them cacheable.
+constexpr Diagnostic check_mem_io_window(const System& s) {
+  Diagnostic d;
+  for (const MemoryRegion& r : s.memory_regions)
+    if (detail::in_io_window(r.start, r.size)) {
+      d << "[MEM-IO-WINDOW] Region ";
+      d.area(r.start, r.size) << " overlaps the I/O window 0x80000000+16MB";
+      return d;
+    }
+  for (std::size_t i = 0; i < detail::owner_count(s); ++i) {
+    const detail::Owner o = detail::owner(s, i);
+    for (const MemoryArea& a : o.areas)
+      if (detail::in_space(a) && detail::in_io_window(a.start, a.size)) {
+        detail::owner_area(d << "[MEM-IO-WINDOW] ", o, a) << " overlaps the I/O window 0x80000000+16MB";
+        return d;
+      }
+  }
+  return d;
+}
+
+// [MEM-AREA-COUNT] the PCT tells a partition its areas in an array of
+// CONFIG_MAX_MEM_AREAS (16) entries.
+inline constexpr std::size_t max_partition_areas = 16;
+constexpr Diagnostic check_mem_area_count(const System& s) {
+  Diagnostic d;
+  for (const Partition& p : s.partitions)
+    if (p.areas.size() > max_partition_areas) {
+      detail::partition(d << "[MEM-AREA-COUNT] ", p) << " has ";
+      d.dec(p.areas.size()) << " areas; the PCT describes at most 16";
+      return d;
+    }
+  return d;
+}
+
+// [PARTITION-IMAGE-AREA] the first area holds the partition's image and
+// entry point: it is loaded there at every cold reset and run from there,
+// so it is the partition's own, mapped and writable.
+constexpr Diagnostic check_partition_image_area(const System& s) {
+  Diagnostic d;
+  for (const Partition& p : s.partitions) {
+    if (p.areas.empty()) continue;
+    const MemoryArea& a = p.areas[0];
+    const char* bad = (a.flags & area_flag::shared)      ? "shared"
+                      : (a.flags & area_flag::unmapped)  ? "unmapped"
+                      : (a.flags & area_flag::read_only) ? "read-only"
+                                                         : nullptr;
+    if (bad == nullptr) continue;
+    detail::partition(d << "[PARTITION-IMAGE-AREA] ", p) << " area ";
+    d.area(a.start, a.size) << " holds its image and entry point: it may not be " << bad;
+    return d;
+  }
+  return d;
+}
+
 // [MEM-AREA-EMPTY] an area of 0 bytes maps nothing and is always a typo.
 constexpr Diagnostic check_mem_area_empty(const System& s) {
   Diagnostic d;
@@ -81,7 +155,7 @@ constexpr Diagnostic check_mem_area_outside_region(const System& s) {
   for (std::size_t i = 0; i < detail::owner_count(s); ++i) {
     const detail::Owner o = detail::owner(s, i);
     for (const MemoryArea& a : o.areas) {
-      if (!detail::in_space(a)) continue;  // MEM-AREA-WRAP
+      if (!detail::in_space(a) || detail::in_io_window(a.start, a.size)) continue;  // MEM-AREA-WRAP, MEM-IO-WINDOW
       bool inside = false;
       for (const MemoryRegion& r : s.memory_regions)
         inside = inside || (r.start <= a.start && detail::end(a.start, a.size) <= detail::end(r.start, r.size));
@@ -231,7 +305,9 @@ constexpr Diagnostic check_mmu_virtual_collision(const System& s) {
       if (moved(a))
         for (const MemoryArea& h : s.hypervisor.areas)
           if (detail::in_space(h) && hits(a.mapped_at, a.size, h.start, h.size)) return report("the XMHypervisor area");
-      if (hits(a.mapped_at, a.size, io_window_start, io_window_size)) return report("the I/O window 0x80000000+16MB");
+      if (hits(a.mapped_at, a.size, io_window_start, io_window_size) &&
+          (moved(a) || !detail::in_io_window(a.start, a.size)))  // else MEM-IO-WINDOW's
+        return report("the I/O window 0x80000000+16MB");
       for (std::size_t j = 0; j < i; ++j) {
         const MemoryArea& b = p.areas[j];
         if (seen(b) && (moved(a) || moved(b)) && hits(a.mapped_at, a.size, b.mapped_at, b.size))

@@ -216,14 +216,12 @@ constexpr Diagnostic check_partition_processor_unknown(const System& s) {
 // 3's behaviour, which the kernel keeps).
 constexpr Diagnostic check_partition_not_scheduled(const System& s) {
   Diagnostic d;
-  bool any_boot_flag = false;
-  for (const Partition& p : s.partitions) any_boot_flag = any_boot_flag || (p.flags & partition_flag::boot) != 0;
   for (const Partition& p : s.partitions) {
-    if (any_boot_flag && (p.flags & partition_flag::boot) == 0) continue;
+    if (!detail::boots(s, p)) continue;
     bool scheduled = false;
     for (const Processor& c : s.processors)
       if (const Plan* plan0 = detail::plan_by_id(c, 0))
-        for (const Slot& sl : plan0->slots) scheduled = scheduled || sl.partition_id == p.id;
+        for (const Slot& sl : plan0->slots) scheduled = scheduled || (sl.partition_id == p.id && sl.vcpu_id == 0);
     if (scheduled) continue;
     detail::partition(d << "[PARTITION-NOT-SCHEDULED] ", p) << " boots but has no slot in plan 0; it would never run";
     return d;
@@ -244,11 +242,13 @@ constexpr Diagnostic check_plan_maintenance(const System& s) {
     for (const Slot& sl : p->slots)
       if (sl.start_us < first->start_us) first = &sl;
     const Partition* part = detail::partition_by_id(s, first->partition_id);
-    if (part == nullptr || (part->flags & partition_flag::system) != 0) continue;
+    if (part == nullptr) continue;
+    const bool system = (part->flags & partition_flag::system) != 0;
+    if (system && detail::boots(s, *part)) continue;
     d << "[PLAN-MAINTENANCE] Processor ";
     d.dec(c.id) << " plan 1 (maintenance) starts with slot ";
     d.dec(first->id) << " of ";
-    detail::partition(d, *part) << ", which is not a system partition";
+    detail::partition(d, *part) << (system ? ", which does not boot" : ", which is not a system partition");
     return d;
   }
   return d;

@@ -75,6 +75,14 @@ constexpr Diagnostic& time(Diagnostic& d, std::uint64_t us) {
   return d.dec(us) << "us";
 }
 
+// A partition boots when it has the boot flag, or when none has it.
+constexpr bool boots(const System& s, const Partition& p) {
+  if (p.flags & partition_flag::boot) return true;
+  for (const Partition& q : s.partitions)
+    if (q.flags & partition_flag::boot) return false;
+  return true;
+}
+
 constexpr Diagnostic& partition(Diagnostic& d, const Partition& p) { return d << "Partition '" << p.name << "'"; }
 
 // The first partition with this id (ids are looked up, never used as

@@ -206,7 +206,9 @@ class Kernel {
   // tables at compile time, so the tables themselves are not copied here).
   static constexpr auto l1_addresses_ = [] {
     std::array<std::uint32_t, N> a{};
-    for (std::size_t i = 0; i < N; ++i) a[i] = page_tables.l1_address(Tables::context_of_partition(i));
+    // Tables that do not fit are MMU-TABLES-SIZE's error: read nothing then.
+    if constexpr (Tables::fits)
+      for (std::size_t i = 0; i < N; ++i) a[i] = page_tables.l1_address(Tables::context_of_partition(i));
     return a;
   }();
 
