@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "stratum/config/target.hpp"
+
 extern "C" [[noreturn]] void stratum_exit(int code);
 
 namespace stratum::boards {
@@ -16,16 +18,16 @@ struct Leon3Qemu {
   // qemu-system-sparc -M leon3_generic has one processor.
   static constexpr std::size_t processors = 1;
 
-  static constexpr std::uintptr_t apbuart = 0x80000100;
-  static constexpr std::uintptr_t irqmp = 0x80000200;
-  static constexpr std::uintptr_t gptimer = 0x80000300;
+  static constexpr std::uintptr_t apbuart = target::apbuart;
+  static constexpr std::uintptr_t irqmp = target::irqmp;
+  static constexpr std::uintptr_t gptimer = target::gptimer;
   static constexpr std::uint32_t gptimer_input_hz = 40'000'000;
 
   // The hypervisor's clock: GPTIMER prescaled to 1 MHz, so one tick is one
   // microsecond, the unit of every time in the tables.
   static constexpr std::uint32_t tick_us = 1;
   // IRQ line of the one-shot event timer (GPTIMER timer 1).
-  static constexpr std::uint32_t event_irq = 6;
+  static constexpr std::uint32_t event_irq = target::timer_irq[0];
 
   static volatile std::uint32_t& reg(std::uintptr_t a) { return *reinterpret_cast<volatile std::uint32_t*>(a); }
 

@@ -27,6 +27,7 @@ from .units import fmt_area, fmt_size, fmt_time
 RULES = []
 
 ADDRESS_SPACE = 1 << 32
+# The target's facts: the same numbers as include/stratum/config/target.hpp.
 PAGE = 4096
 HYPERVISOR_ROOM = 256 * 1024
 MAX_PARTITIONS = 16
@@ -51,11 +52,6 @@ def rule(rule_id):
 
 
 # ------------------------------------------------------------------ spellings
-def _time(us):
-    """A time as the rules spell it: the largest of s, ms, us; zero is 0ms."""
-    return "0ms" if us == 0 else fmt_time(us)
-
-
 def _hex(value):
     return f"0x{value:08x}"
 
@@ -319,10 +315,10 @@ def slot_outside_frame(system):
                 end = s.start_us + s.duration_us
                 if end > plan.major_frame_us:
                     yield Diagnostic("SLOT-OUTSIDE-FRAME",
-                                     f"{_slot(c, plan, s)} ends at {_time(end)} after the major frame of "
-                                     f"{_time(plan.major_frame_us)}", s.line,
+                                     f"{_slot(c, plan, s)} ends at {fmt_time(end)} after the major frame of "
+                                     f"{fmt_time(plan.major_frame_us)}", s.line,
                                      [Note(plan.line, f"Processor {c.id} plan {plan.id} has a major frame of "
-                                                      f"{_time(plan.major_frame_us)}")])
+                                                      f"{fmt_time(plan.major_frame_us)}")])
 
 
 @rule("SLOT-OVERLAP")
@@ -335,9 +331,9 @@ def slot_overlap(system):
                         a_end, b_end = a.start_us + a.duration_us, b.start_us + b.duration_us
                         yield Diagnostic(
                             "SLOT-OVERLAP",
-                            f"{_slot(c, plan, b)} [{_time(b.start_us)}, {_time(b_end)}) overlaps slot {a.id} "
-                            f"[{_time(a.start_us)}, {_time(a_end)})", b.line,
-                            [Note(a.line, f"{_slot(c, plan, a)} [{_time(a.start_us)}, {_time(a_end)}) "
+                            f"{_slot(c, plan, b)} [{fmt_time(b.start_us)}, {fmt_time(b_end)}) overlaps slot {a.id} "
+                            f"[{fmt_time(a.start_us)}, {fmt_time(a_end)})", b.line,
+                            [Note(a.line, f"{_slot(c, plan, a)} [{fmt_time(a.start_us)}, {fmt_time(a_end)}) "
                                           f"is defined here")])
 
 
@@ -435,8 +431,8 @@ def temporal_requirements(system):
         duration, period, line = p.temporal
         if period == 0 or duration > period:
             yield Diagnostic("TEMPORAL-REQUIREMENTS",
-                             f"Partition '{p.name}' TemporalRequirements duration {_time(duration)} does not fit "
-                             f"its period {_time(period)}", line)
+                             f"Partition '{p.name}' TemporalRequirements duration {fmt_time(duration)} does not fit "
+                             f"its period {fmt_time(period)}", line)
 
 
 # ================================================================== memory
@@ -452,7 +448,7 @@ def region_overlap(system):
 @rule("MEM-REGION-WRAP")
 def region_wrap(system):
     for r in system.regions:
-        if r.end > 1 << 32:
+        if r.end > ADDRESS_SPACE:
             yield Diagnostic("MEM-REGION-WRAP", f"{_region(r)} runs past the end of the 32-bit address space", r.line)
 
 
@@ -707,8 +703,7 @@ def ioport_align(system):
 def ioport_wrap(system):
     for p in system.partitions:
         for port in p.io_ports:
-            start, size = _io_bytes(port)
-            if start + size > 1 << 32:
+            if not _io_in_space(port):
                 yield Diagnostic("IOPORT-WRAP", f"Partition '{p.name}' {_io_ports(port)} {_verb(port, 'run')} past "
                                                 f"the end of the 32-bit address space", port.line)
 
@@ -720,7 +715,7 @@ def _verb(port, verb):
 
 def _io_in_space(port):
     start, size = _io_bytes(port)
-    return start + size <= 1 << 32
+    return start + size <= ADDRESS_SPACE
 
 
 @rule("IOPORT-WINDOW")

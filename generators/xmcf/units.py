@@ -83,6 +83,9 @@ def fmt_size(n):
 
 
 def fmt_time(us):
+    """The largest of s, ms, us that divides it; zero is 0ms (as the C++ Text spells it)."""
+    if us == 0:
+        return "0ms"
     for unit, mult in (("s", 1_000_000), ("ms", 1000)):
         if us and us % mult == 0:
             return f"{us // mult}{unit}"

@@ -20,20 +20,15 @@ import argparse
 import concurrent.futures
 import os
 import re
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-FLAGS = ["-std=c++20", "-m32", "-mcpu=leon3", "-fno-pic", "-ffreestanding", "-fno-exceptions",
-         "-fno-rtti", "-Wall", "-Wextra", "-fsyntax-only"]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "config"))
+from layers import COMPILER_ONLY, GENERATOR_ONLY, compile_, compile_system, compiler_rules  # noqa: E402
+
 FIRST = re.compile(r"(error|In instantiation of)")
-GENERATOR_ONLY = {"XML", "XSD", "UNIT", "TIME-TICK"}
-# Rules only the compiler checks (the image and the board), which may accompany the expected one
-# (PCT-ROOM with PARTITION-COUNT).
-COMPILER_ONLY = {"SCHEMA-VERSION", "MMU-TABLES-SIZE", "PCT-ROOM", "BOARD-PROCESSORS", "BOARD-VCPUS"}
 EXPECT_ERROR = re.compile(r"(?<![-\w])EXPECT:\s*\d+: error: (\[([A-Z0-9-]+)\] .*?)\s*(?:-->)?\s*$", re.M)
-RULE_IN_OUTPUT = re.compile(r"configuration_error<[\w:]*Diagnostic\{\"\[([A-Z0-9-]+)\]")
 
 
 def first_report_line(out):
@@ -42,12 +37,6 @@ def first_report_line(out):
         if FIRST.search(line):
             return line
     return ""
-
-
-def compile_(cxx, includes, source):
-    cmd = [cxx, *FLAGS, *[f"-I{i}" for i in includes], str(source)]
-    p = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "LC_ALL": "C"})
-    return p.returncode, p.stdout + p.stderr
 
 
 def main():
@@ -88,23 +77,19 @@ def main():
         f, expect, kind, rule = case
         if expect is None:
             return f"{f}: no // EXPECT: line"
-        includes = list(base_inc)
-        source = f
         if kind == "xml":
             out_dir = Path(tempfile.mkdtemp(dir=a.workdir, prefix=f.stem + "."))
-            p = subprocess.run([sys.executable, a.generator, "generate", "--no-check", str(f), "-o", str(out_dir)],
-                               capture_output=True, text=True)
-            if p.returncode != 0:
-                return f"{f}: the generator refused it even with --no-check:\n{p.stderr}"
-            includes.insert(0, out_dir)
-            source = root / "boards" / "leon3-qemu" / "hypervisor_main.cpp"
-        rc, out = compile_(a.cxx, includes, source)
+            rc, out = compile_system(a.generator, a.cxx, root, f, out_dir)
+            if rc is None:
+                return f"{f}: the generator refused it even with --no-check:\n{out}"
+        else:
+            rc, out = compile_(a.cxx, base_inc, f)
         first = first_report_line(out)
         if rc == 0:
             return f"{f}: compiled, but must fail with /{expect}/"
         if not re.search(expect, first):
             return f"{f}: the first report line does not match /{expect}/:\n  {first}\n--- output:\n{out[:4000]}"
-        others = set(RULE_IN_OUTPUT.findall(out)) - {rule} - COMPILER_ONLY
+        others = compiler_rules(out) - {rule} - COMPILER_ONLY
         if rule is not None and others:
             return f"{f}: the compiler also reports {sorted(others)}; the generator reported only {rule}"
         return None

@@ -29,13 +29,11 @@ from pathlib import Path
 
 from lxml import etree
 
+from layers import COMPILER_ONLY, GENERATOR_ONLY, compile_system
+from layers import compiler_rules as rules_in
+
 NS = "http://www.xtratum.org/xm-3.x"
-GENERATOR_ONLY = {"XML", "XSD", "UNIT", "TIME-TICK"}
-COMPILER_ONLY = {"SCHEMA-VERSION", "MMU-TABLES-SIZE", "PCT-ROOM", "BOARD-PROCESSORS", "BOARD-VCPUS"}
 GEN_RULE = re.compile(r"^\S+:\d+: error: \[([A-Z0-9-]+)\]", re.M)
-CXX_RULE = re.compile(r"configuration_error<[\w:]*Diagnostic\{\"\[([A-Z0-9-]+)\]")
-CXX_FLAGS = ["-std=c++20", "-m32", "-mcpu=leon3", "-fno-pic", "-ffreestanding", "-fno-exceptions",
-             "-fno-rtti", "-fsyntax-only"]
 
 HM_PARTITION = {  # event -> actions a partition table may use (docs/configuration-rules.md)
     "XM_HM_EV_MEM_PROTECTION": ["XM_HM_AC_PROPAGATE", "XM_HM_AC_HALT", "XM_HM_AC_PARTITION_COLD_RESET"],
@@ -258,17 +256,11 @@ def generator_rules(gen, xml):
 
 
 def compiler_rules(gen, cxx, root, xml, outdir):
-    p = subprocess.run([sys.executable, gen, "generate", "--no-check", str(xml), "-o", str(outdir)],
-                       capture_output=True, text=True)
-    if p.returncode != 0:
-        return None, "generate --no-check failed:\n" + p.stdout + p.stderr
-    inc = [outdir, root / "include", root / "boards" / "leon3-qemu"]
-    c = subprocess.run([cxx, *CXX_FLAGS, *[f"-I{i}" for i in inc], str(root / "boards" / "leon3-qemu" /
-                                                                         "hypervisor_main.cpp")],
-                       capture_output=True, text=True, env={**os.environ, "LC_ALL": "C"})
-    out = c.stdout + c.stderr
-    rules = set(CXX_RULE.findall(out))
-    if c.returncode != 0 and not rules:
+    rc, out = compile_system(gen, cxx, root, xml, outdir)
+    if rc is None:
+        return None, "generate --no-check failed:\n" + out
+    rules = rules_in(out)
+    if rc != 0 and not rules:
         return None, "the C++ checks broke down instead of naming a rule:\n" + out[:3000]
     return rules, out
 

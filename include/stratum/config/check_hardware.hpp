@@ -7,6 +7,7 @@
 
 #include "stratum/config/diagnostic.hpp"
 #include "stratum/config/model.hpp"
+#include "stratum/config/target.hpp"
 
 namespace stratum::config {
 
@@ -30,10 +31,10 @@ constexpr Diagnostic check_irq_line_reserved(const System& s) {
   Diagnostic d;
   for (const Partition& p : s.partitions)
     for (std::uint32_t n : p.irq_lines)
-      if (n == 6 || n == 7 || n == 15) {
+      if (n == target::timer_irq[0] || n == target::timer_irq[1] || n == target::nmi_irq) {
         detail::partition(d << "[IRQ-LINE-RESERVED] ", p) << " asks for interrupt line ";
-        d.dec(n) << (n == 15 ? ", which cannot be masked (LEON3's non-maskable interrupt)"
-                             : ", which the hypervisor's timers use");
+        d.dec(n) << (n == target::nmi_irq ? ", which cannot be masked (LEON3's non-maskable interrupt)"
+                                          : ", which the hypervisor's timers use");
         return d;
       }
   return d;
@@ -121,7 +122,8 @@ constexpr Diagnostic check_ioport_window(const System& s) {
   for (const Partition& p : s.partitions)
     for (const IoPort& io : p.io_ports)
       if (detail::io_in_space(io) &&
-          !(io.address >= 0x80000000u && detail::io_end(io) <= std::uint64_t{0x80000000u} + 0x01000000u)) {
+          !(io.address >= target::io_window_start &&
+            detail::io_end(io) <= std::uint64_t{target::io_window_start} + target::io_window_size)) {
         detail::io_ports(detail::partition(d << "[IOPORT-WINDOW] ", p) << ' ', io)
             << ' ' << detail::verb(io, "lie", "lies") << " outside the I/O window 0x80000000+16MB";
         return d;
@@ -136,15 +138,17 @@ constexpr Diagnostic check_ioport_reserved(const System& s) {
     const char* name;
     std::uint32_t start;
   };
-  constexpr Reserved reserved[] = {{"console UART", 0x80000100u}, {"IRQMP", 0x80000200u}, {"GPTIMER", 0x80000300u}};
+  constexpr Reserved reserved[] = {
+      {"console UART", target::apbuart}, {"IRQMP", target::irqmp}, {"GPTIMER", target::gptimer}};
   Diagnostic d;
   for (const Partition& p : s.partitions)
     for (const IoPort& io : p.io_ports)
       for (const Reserved& r : reserved)
-        if (detail::intersect(io.address, detail::io_end(io), r.start, std::uint64_t{r.start} + 256)) {
+        if (detail::intersect(io.address, detail::io_end(io), r.start, std::uint64_t{r.start} + target::apb_slot_size)) {
           detail::io_ports(detail::partition(d << "[IOPORT-RESERVED] ", p) << ' ', io)
               << ' ' << detail::verb(io, "overlap", "overlaps") << " the hypervisor's " << r.name << " at ";
-          d.hex(r.start) << "+256B";
+          d.hex(r.start) << '+';
+          d.size(target::apb_slot_size);
           return d;
         }
   return d;

@@ -9,14 +9,13 @@
 
 #include "stratum/config/diagnostic.hpp"
 #include "stratum/config/model.hpp"
+#include "stratum/config/target.hpp"
 
 namespace stratum::config {
 
-// The SRMMU's page, and the I/O window every context maps for the
-// hypervisor (arch/sparc/page_tables.hpp maps the same).
-inline constexpr std::uint32_t mmu_page = 4096;
-inline constexpr std::uint32_t io_window_start = 0x80000000u;
-inline constexpr std::uint32_t io_window_size = 0x01000000u;
+using target::io_window_size;
+using target::io_window_start;
+using target::mmu_page;
 // The first XMHypervisor area holds the image, then the PCT pages (64KB)
 // and the page tables (64KB) at its top (layout.hpp).
 inline constexpr std::uint32_t min_hypervisor_area = 256 * 1024;

@@ -106,8 +106,8 @@ constexpr Diagnostic check_slot_outside_frame(const System& s) {
       for (const Slot& sl : p.slots)
         if (detail::slot_end(sl) > p.major_frame_us) {
           detail::slot(d << "[SLOT-OUTSIDE-FRAME] ", c, p, sl) << " ends at ";
-          detail::time(d, detail::slot_end(sl)) << " after the major frame of ";
-          detail::time(d, p.major_frame_us);
+          d.time_us(detail::slot_end(sl)) << " after the major frame of ";
+          d.time_us(p.major_frame_us);
           return d;
         }
     }
@@ -127,11 +127,11 @@ constexpr Diagnostic check_slot_overlap(const System& s) {
           const Slot& b = p.slots[j];
           if (!detail::intersect(b.start_us, detail::slot_end(b), a.start_us, detail::slot_end(a))) continue;
           detail::slot(d << "[SLOT-OVERLAP] ", c, p, b) << " [";
-          detail::time(d, b.start_us) << ", ";
-          detail::time(d, detail::slot_end(b)) << ") overlaps slot ";
+          d.time_us(b.start_us) << ", ";
+          d.time_us(detail::slot_end(b)) << ") overlaps slot ";
           d.dec(a.id) << " [";
-          detail::time(d, a.start_us) << ", ";
-          detail::time(d, detail::slot_end(a)) << ")";
+          d.time_us(a.start_us) << ", ";
+          d.time_us(detail::slot_end(a)) << ")";
           return d;
         }
   return d;

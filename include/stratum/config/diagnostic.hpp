@@ -67,14 +67,6 @@ constexpr bool valid_name(const char* n) {
   return true;
 }
 
-// A time in the manual's units; slot ends can pass 32 bits.
-constexpr Diagnostic& time(Diagnostic& d, std::uint64_t us) {
-  if (us <= 0xffffffffu) return d.time_us(static_cast<std::uint32_t>(us));
-  if (us % 1000000u == 0) return d.dec(us / 1000000u) << "s";
-  if (us % 1000u == 0) return d.dec(us / 1000u) << "ms";
-  return d.dec(us) << "us";
-}
-
 // A partition boots when it has the boot flag, or when none has it.
 constexpr bool boots(const System& s, const Partition& p) {
   if (p.flags & partition_flag::boot) return true;

@@ -95,7 +95,7 @@ class Kernel {
     config::Diagnostic d;
     for (const config::Partition& p : S.partitions)
       if (p.vcpus > 1) {
-        d << "[BOARD-VCPUS] Partition '" << (p.name ? p.name : "") << "' has ";
+        config::detail::partition(d << "[BOARD-VCPUS] ", p) << " has ";
         d.dec(p.vcpus) << " vCPUs; Stratum runs one vCPU per partition";
         return d;
       }
@@ -291,6 +291,10 @@ class Kernel {
 
   // (Re)starts partition i at its entry point (manual 5.5): a fresh context,
   // all virtual interrupts masked, its PCT address in %o0.
+  // The fp flag: the partition may use the FPU (PSR.EF), and its FPU state
+  // is kept across switches.
+  static bool has_fpu(std::size_t i) { return (cfg(i).flags & config::partition_flag::fp) != 0; }
+
   static void restart(std::size_t i, std::uint32_t status, bool count) {
     PartitionRuntime& p = parts_[i];
     if (static_cast<int>(i) == current_) stratum_flush_windows();  // its windows die with it
@@ -300,17 +304,18 @@ class Kernel {
     p.ctx.o[0] = reinterpret_cast<std::uint32_t>(&pct_pages_[i].t);
     p.ctx.fresh = 1;
     // The FPU is enabled (PSR.EF) only for partitions with the fp flag; the
-    // others take fp_disabled on their first FP instruction. A restarted
-    // partition starts with a clean FPU: zeros, FSR 0 (round to nearest, no
-    // traps enabled).
-    if (cfg(i).flags & config::partition_flag::fp) p.ctx.psr = PSR_EF;
-    p.fpu = {};
-    if (fpu_owner_ == static_cast<int>(i)) {
-      fpu_owner_ = -1;
-      // Restarting itself, it runs on without a switch: clean the registers now.
-      if (static_cast<int>(i) == current_) {
-        stratum_fpu_restore(&p.fpu);
-        fpu_owner_ = static_cast<int>(i);
+    // others take fp_disabled on their first FP instruction and never have
+    // FPU state. A restarted fp partition starts with a clean FPU: zeros,
+    // FSR 0 (round to nearest, no traps enabled).
+    if (has_fpu(i)) {
+      p.ctx.psr = PSR_EF;
+      p.fpu = {};
+      // Still the FPU's owner: its registers hold the old run's values.
+      // Running on after resetting itself it gets clean ones now; otherwise
+      // the next switch to it loads them.
+      if (fpu_owner_ == static_cast<int>(i)) {
+        if (static_cast<int>(i) == current_) stratum_fpu_restore(&p.fpu);
+        else fpu_owner_ = -1;
       }
     }
     p.state = PartitionState::boot;  // normal once it first runs
@@ -357,7 +362,7 @@ class Kernel {
       sparc::mmu_set_context(Tables::context_of_partition(static_cast<std::size_t>(next)));
       // The FPU changes hands only between fp partitions, and only when the
       // next one is not already its owner: the others cannot touch it.
-      if ((cfg(static_cast<std::size_t>(next)).flags & config::partition_flag::fp) && fpu_owner_ != next) {
+      if (has_fpu(static_cast<std::size_t>(next)) && fpu_owner_ != next) {
         if (fpu_owner_ >= 0) stratum_fpu_save(&parts_[fpu_owner_].fpu);
         stratum_fpu_restore(&parts_[next].fpu);
         fpu_owner_ = next;
@@ -518,7 +523,7 @@ class Kernel {
       fault(i, l.c_str());
       return;
     }
-    if (tt == sparc::tt::fp_disabled && !(cfg(static_cast<std::size_t>(i)).flags & config::partition_flag::fp)) {
+    if (tt == sparc::tt::fp_disabled && !has_fpu(static_cast<std::size_t>(i))) {
       l << "used the FPU at pc ";
       l.hex(c.pc) << " without the fp flag";
       fault(i, l.c_str());

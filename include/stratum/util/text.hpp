@@ -6,8 +6,10 @@
 // check names the XML objects at fault (see config/check.hpp).
 #pragma once
 
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 namespace stratum {
 
@@ -64,10 +66,16 @@ struct Text {
     return dec(bytes) << "B";
   }
   // A duration in the manual's units: the largest of s/ms/us that divides it.
-  constexpr Text& time_us(std::uint32_t us) {
+  // A template so that the hypervisor's 32-bit times divide in 32 bits (it
+  // has no 64-bit division); 64-bit ones (slot ends in the configuration
+  // checks) only ever run in the compiler.
+  template <std::integral U>
+  constexpr Text& time_us(U value) {
+    using Width = std::conditional_t<(sizeof(U) > 4), std::uint64_t, std::uint32_t>;
+    const Width us = static_cast<Width>(value);
     if (us == 0) return *this << "0ms";
-    if (us != 0 && us % 1000000u == 0) return dec(us / 1000000u) << "s";
-    if (us != 0 && us % 1000u == 0) return dec(us / 1000u) << "ms";
+    if (us % 1000000u == 0) return dec(us / 1000000u) << "s";
+    if (us % 1000u == 0) return dec(us / 1000u) << "ms";
     return dec(us) << "us";
   }
   // "0x40100000+512KB", the generator's spelling of an area.

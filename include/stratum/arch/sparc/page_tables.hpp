@@ -23,6 +23,7 @@
 #include <cstdint>
 
 #include "stratum/config/model.hpp"
+#include "stratum/config/target.hpp"
 #include "stratum/layout.hpp"
 #include "stratum/util/text.hpp"
 
@@ -36,9 +37,7 @@ inline constexpr std::uint32_t user_r_sup_rw = 5;    // R / RW: the PCT
 inline constexpr std::uint32_t supervisor_rwx = 7;   // none / RWX: hypervisor, I/O
 }  // namespace acc
 
-inline constexpr std::uint32_t page = 4096;
-inline constexpr std::uint32_t io_start = 0x80000000u;
-inline constexpr std::uint32_t io_size = 0x01000000u;
+using target::mmu_page;
 
 constexpr std::uint32_t pte(std::uint32_t pa, std::uint32_t access, bool cacheable) {
   return ((pa >> 4) & 0xffffff00u) | (cacheable ? 0x80u : 0u) | (access << 2) | 2u;
@@ -74,17 +73,17 @@ constexpr auto mappings_of(std::size_t ctx, std::uint32_t pct_base) {
   MappingList<max_mappings(S)> l;
   // The PCT page of this context's partition is carved out of the
   // hypervisor's identity mapping and given to the user read-only.
-  const std::uint32_t pct = ctx == 0 ? 0 : pct_base + page * static_cast<std::uint32_t>(ctx - 1);
+  const std::uint32_t pct = ctx == 0 ? 0 : pct_base + mmu_page * static_cast<std::uint32_t>(ctx - 1);
   for (const config::MemoryArea& h : S.hypervisor.areas) {
     if (pct >= h.start && pct - h.start < h.size) {
       l.add({h.start, h.start, pct - h.start, acc::supervisor_rwx, true});
-      l.add({pct, pct, page, acc::user_r_sup_rw, true});
-      l.add({pct + page, pct + page, h.start + h.size - pct - page, acc::supervisor_rwx, true});
+      l.add({pct, pct, mmu_page, acc::user_r_sup_rw, true});
+      l.add({pct + mmu_page, pct + mmu_page, h.start + h.size - pct - mmu_page, acc::supervisor_rwx, true});
     } else {
       l.add({h.start, h.start, h.size, acc::supervisor_rwx, true});
     }
   }
-  l.add({io_start, io_start, io_size, acc::supervisor_rwx, false});
+  l.add({target::io_window_start, target::io_window_start, target::io_window_size, acc::supervisor_rwx, false});
   if (ctx != 0) {
     for (const config::MemoryArea& a : S.partitions[ctx - 1].areas) {
       if (a.flags & config::area_flag::unmapped) continue;
@@ -141,7 +140,7 @@ struct Build {
       }
       const std::size_t l3 = table_below(base, e2);
       words[l3 + ((va >> 12) & 0x3fu)] = pte(pa, m.access, m.cacheable);
-      off += page;
+      off += mmu_page;
     }
   }
 };
