@@ -77,31 +77,6 @@ class Kernel {
     return d;
   }
 
-  // [BOARD-PROCESSORS] the plans of processors the board does not have
-  // would never run; say so rather than boot a different system.
-  static constexpr config::Diagnostic processors_fit() {
-    config::Diagnostic d;
-    if (S.processors.size() > Board::processors) {
-      d << "[BOARD-PROCESSORS] system '" << S.name << "' declares ";
-      d.dec(S.processors.size()) << " processors; board " << Board::name << " has ";
-      d.dec(Board::processors);
-    }
-    return d;
-  }
-
-  // [BOARD-VCPUS] this kernel runs one virtual CPU per partition; a slot
-  // for another vCPU would silently run vCPU 0.
-  static constexpr config::Diagnostic vcpus_fit() {
-    config::Diagnostic d;
-    for (const config::Partition& p : S.partitions)
-      if (p.vcpus > 1) {
-        config::detail::partition(d << "[BOARD-VCPUS] ", p) << " has ";
-        d.dec(p.vcpus) << " vCPUs; Stratum runs one vCPU per partition";
-        return d;
-      }
-    return d;
-  }
-
  public:
   using Tables = sparc::srmmu::PageTables<S, layout.page_tables_base, layout.pct_base>;
 
@@ -109,9 +84,7 @@ class Kernel {
   // (the configuration's own rules, MMU ones included, are config::verify).
   static constexpr bool image_valid =
       config::configuration_error<sparc::srmmu::check_mmu_tables_size<S, layout.page_tables_base, layout.pct_base>()>::ok &
-      config::configuration_error<partition_count_fits()>::ok &
-      config::configuration_error<processors_fit()>::ok &
-      config::configuration_error<vcpus_fit()>::ok;
+      config::configuration_error<partition_count_fits()>::ok & Board::template valid_for<S>();
 
   // The page tables, computed by the compiler; the image's main file puts
   // a copy (stratum_page_tables) at layout.page_tables_base. Nothing builds
