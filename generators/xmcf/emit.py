@@ -1,18 +1,19 @@
 """Step 4: model -> C++ tables and link scripts, through Jinja2 templates
 that only format (StrictUndefined: a missing value is a bug, not a blank)."""
+import json
+import os
 import re
 from pathlib import Path
 
 import jinja2
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-SCHEMA_VERSION = 2  # must equal stratum::config::schema_version
+from . import tables
+from .tables import SCHEMA_VERSION
 
-_AREA_FLAGS = {"unmapped": "area_flag::unmapped", "shared": "area_flag::shared",
-               "read-only": "area_flag::read_only", "uncacheable": "area_flag::uncacheable",
-               "iommu": "area_flag::iommu", "rom": "area_flag::rom"}
-_PARTITION_FLAGS = {"system": "partition_flag::system", "fp": "partition_flag::fp",
-                    "boot": "partition_flag::boot"}
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+# A debug hook for tests/tables: when set, emit() also writes there, as
+# JSON, what it means system.hpp to hold (tables.intent).
+INTENT_ENV = "STRATUM_GEN_INTENT"
 
 
 def _cstr(s):
@@ -29,14 +30,14 @@ def _cstr(s):
 
 
 def _area_flags(area):
-    bits = [_AREA_FLAGS[f] for f in area.flags if f in _AREA_FLAGS]
+    bits = [tables.AREA_FLAGS[f] for f in area.flags if f in tables.AREA_FLAGS]
     if area.mapped_at is not None:
         bits.append("area_flag::mapped_at")
     return " | ".join(bits) or "0"
 
 
 def _partition_flags(p):
-    return " | ".join(_PARTITION_FLAGS[f] for f in p.flags if f in _PARTITION_FLAGS) or "0"
+    return " | ".join(tables.PARTITION_FLAGS[f] for f in p.flags if f in tables.PARTITION_FLAGS) or "0"
 
 
 def environment():
@@ -67,7 +68,9 @@ def emit(system, source, outdir):
     env = environment()
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    ctx = dict(system=system, source=source, schema_version=SCHEMA_VERSION)
+    ctx = dict(system=system, source=source, schema_version=SCHEMA_VERSION, shapes=tables.FIELDS)
+    if os.environ.get(INTENT_ENV):
+        Path(os.environ[INTENT_ENV]).write_text(json.dumps(tables.intent(system), indent=1) + "\n")
     _write_if_changed(outdir / "system.hpp", env.get_template("system.hpp.j2").render(ctx))
     _write_if_changed(outdir / "hypervisor.ld", env.get_template("hypervisor.ld.j2").render(ctx))
     for p in system.partitions:

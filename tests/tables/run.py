@@ -1,0 +1,144 @@
+#!/usr/bin/python3
+"""The generated tables read back: for every valid system of the corpus,
+what the compiled system.hpp holds must be what the generator meant to write.
+
+For each XML: `stratum-gen generate` writes system.hpp and, through its
+debug hook (STRATUM_GEN_INTENT, generators/xmcf/emit.py), the intent as JSON;
+dump.cpp, compiled natively against that system.hpp, prints the tables back
+with Boost.PFR; the two are compared and the first difference is reported
+with its path (`partitions[2].areas[1].size`). Each system.hpp is also
+compiled for the LEON3, where its Boost.PFR shape checks must hold too.
+
+Then the shape checks are shown to fire: one system.hpp compiled for the
+LEON3 against a model whose MemoryArea has grown a field must fail with the
+template's message.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+NATIVE_FLAGS = ["-std=c++20", "-O0", "-Wall", "-Wextra", "-Werror"]
+CROSS_FLAGS = ["-std=c++20", "-m32", "-mcpu=leon3", "-fno-pic", "-ffreestanding", "-fno-exceptions",
+               "-fno-rtti", "-Wall", "-Wextra", "-Werror", "-fsyntax-only"]
+SHAPE_MESSAGE = "stratum::config::MemoryArea does not have the 5 fields they fill; regenerate system.hpp"
+
+
+def run(cmd, **kw):
+    p = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "LC_ALL": "C", **kw.pop("env", {})},
+                       **kw)
+    return p.returncode, p.stdout + p.stderr
+
+
+def compare(want, got, path, symbols):
+    """The first difference between the intent `want` and the tables `got`, or None."""
+    where = path or "system"
+    if isinstance(want, dict) and "struct" in want:
+        fields = want["fields"]
+        if not isinstance(got, list) or len(got) != len(fields):
+            n = len(got) if isinstance(got, list) else "no"
+            return f"{where}: the tables' {want['struct']} has {n} fields, the generator wrote {len(fields)}"
+        for (name, w), g in zip(fields.items(), got):
+            d = compare(w, g, f"{path}.{name}" if path else name, symbols)
+            if d:
+                return d
+        return None
+    if isinstance(want, dict) and "symbols" in want:
+        unknown = [s for s in want["symbols"] if s not in symbols]
+        if unknown:
+            return f"{where}: the generator writes {unknown[0]}, which tests/tables/dump.cpp does not value"
+        value = 0
+        for s in want["symbols"]:
+            value |= symbols[s]
+        if value != got:
+            return f"{where}: the tables hold {got!r}, the generator meant {' | '.join(want['symbols']) or '0'} = {value}"
+        return None
+    if isinstance(want, list):
+        if not isinstance(got, list) or len(got) != len(want):
+            n = len(got) if isinstance(got, list) else repr(got)
+            return f"{where}: the tables hold {n} elements, the generator meant {len(want)}"
+        for i, (w, g) in enumerate(zip(want, got)):
+            d = compare(w, g, f"{path}[{i}]", symbols)
+            if d:
+                return d
+        return None
+    if type(want) is not type(got) or want != got:
+        return f"{where}: the tables hold {got!r}, the generator meant {want!r}"
+    return None
+
+
+def check_system(a, xml, outdir):
+    """None when the tables of `xml` read back as meant, else what went wrong."""
+    intent = outdir / "intent.json"
+    rc, out = run([sys.executable, a.generator, "generate", str(xml), "-o", str(outdir)],
+                  env={"STRATUM_GEN_INTENT": str(intent)})
+    if rc != 0:
+        return f"generate failed:\n{out}"
+    include = [f"-I{outdir}", f"-I{a.source_root / 'include'}"]
+    rc, out = run([a.cross_cxx, *CROSS_FLAGS, *include, "-x", "c++", "-"], input="#include <system.hpp>\n")
+    if rc != 0:
+        return f"system.hpp does not compile for the LEON3:\n{out}"
+    exe = outdir / "dump"
+    rc, out = run([a.cxx, *NATIVE_FLAGS, *include, str(HERE / "dump.cpp"), "-o", str(exe)])
+    if rc != 0:
+        return f"dump.cpp does not compile against system.hpp on the host:\n{out}"
+    p = subprocess.run([str(exe)], capture_output=True)
+    if p.returncode != 0:
+        return f"dump exited with {p.returncode}:\n{p.stderr.decode(errors='replace')}"
+    got = json.loads(p.stdout.decode())
+    return compare(json.loads(intent.read_text()), got["system"], "", got["symbols"])
+
+
+def check_shape_guard(a, outdir):
+    """The template's shape check fires on a model that is not the one the
+    tables were generated for (here: MemoryArea with one field more)."""
+    shadow = outdir / "shadow"
+    shutil.rmtree(shadow, ignore_errors=True)
+    shutil.copytree(a.source_root / "include" / "stratum" / "config", shadow / "stratum" / "config")
+    model = shadow / "stratum" / "config" / "model.hpp"
+    text, n = re.subn(r"(struct MemoryArea \{\n)", r"\1  std::uint32_t grown_since = 0;\n", model.read_text())
+    if n != 1:
+        return "shape guard: struct MemoryArea not found in model.hpp"
+    model.write_text(text)
+    include = [f"-I{outdir}", f"-I{shadow}", f"-I{a.source_root / 'include'}"]
+    rc, out = run([a.cross_cxx, *CROSS_FLAGS, *include, "-x", "c++", "-"], input="#include <system.hpp>\n")
+    if rc == 0 or SHAPE_MESSAGE not in out:
+        return f"shape guard: a grown MemoryArea must fail with '{SHAPE_MESSAGE}' (exit {rc}):\n{out}"
+    return None
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--generator", required=True)
+    ap.add_argument("--cxx", required=True, help="native C++ compiler")
+    ap.add_argument("--cross-cxx", required=True, help="the LEON3 C++ compiler")
+    ap.add_argument("--source-root", required=True, type=Path)
+    ap.add_argument("--workdir", required=True, type=Path)
+    ap.add_argument("--valid", action="append", default=[], help="a directory searched for *.xml")
+    ap.add_argument("--jobs", type=int, default=2)
+    a = ap.parse_args()
+
+    corpus = sorted(x for root in a.valid for x in Path(root).rglob("*.xml"))
+    if not corpus:
+        sys.exit("tables: no XML found under --valid")
+    outdirs = [a.workdir / f"{x.parent.name}__{x.stem}" for x in corpus]
+    with ThreadPoolExecutor(a.jobs) as pool:
+        results = list(pool.map(lambda xo: check_system(a, *xo), zip(corpus, outdirs)))
+    failures = [f"{x}: {r}" for x, r in zip(corpus, results) if r]
+    print(f"tables: {len(corpus) - len(failures)} of {len(corpus)} systems read back as generated")
+    guard = check_shape_guard(a, outdirs[0])
+    print(f"tables: the shape check {'did not fire as it must' if guard else 'fires on a grown model'}")
+    failures += [guard] if guard else []
+    for f in failures:
+        print(f"FAIL {f}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
