@@ -36,6 +36,11 @@ def run(cmd, **kw):
     return p.returncode, p.stdout + p.stderr
 
 
+def show(v):
+    # Addresses and sizes read better in hex, as the XML and system.hpp write them.
+    return f"{v:#x}" if type(v) is int and v >= 4096 else repr(v)
+
+
 def compare(want, got, path, symbols):
     """The first difference between the intent `want` and the tables `got`, or None."""
     where = path or "system"
@@ -57,7 +62,7 @@ def compare(want, got, path, symbols):
         for s in want["symbols"]:
             value |= symbols[s]
         if value != got:
-            return f"{where}: the tables hold {got!r}, the generator meant {' | '.join(want['symbols']) or '0'} = {value}"
+            return f"{where}: the tables hold {show(got)}, the generator meant {' | '.join(want['symbols']) or '0'} = {show(value)}"
         return None
     if isinstance(want, list):
         if not isinstance(got, list) or len(got) != len(want):
@@ -69,13 +74,14 @@ def compare(want, got, path, symbols):
                 return d
         return None
     if type(want) is not type(got) or want != got:
-        return f"{where}: the tables hold {got!r}, the generator meant {want!r}"
+        return f"{where}: the tables hold {show(got)}, the generator meant {show(want)}"
     return None
 
 
 def check_system(a, xml, outdir):
     """None when the tables of `xml` read back as meant, else what went wrong."""
     intent = outdir / "intent.json"
+    intent.unlink(missing_ok=True)  # a stale one would hide a generator that no longer writes it
     rc, out = run([sys.executable, a.generator, "generate", str(xml), "-o", str(outdir)],
                   env={"STRATUM_GEN_INTENT": str(intent)})
     if rc != 0:
@@ -132,7 +138,8 @@ def main():
         results = list(pool.map(lambda xo: check_system(a, *xo), zip(corpus, outdirs)))
     failures = [f"{x}: {r}" for x, r in zip(corpus, results) if r]
     print(f"tables: {len(corpus) - len(failures)} of {len(corpus)} systems read back as generated")
-    guard = check_shape_guard(a, outdirs[0])
+    passed = [o for o, r in zip(outdirs, results) if not r]
+    guard = check_shape_guard(a, passed[0]) if passed else "shape guard: no system.hpp to try it on"
     print(f"tables: the shape check {'did not fire as it must' if guard else 'fires on a grown model'}")
     failures += [guard] if guard else []
     for f in failures:
