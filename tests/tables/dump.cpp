@@ -60,13 +60,12 @@ void put(const T& v) {
   } else if constexpr (std::is_integral_v<T>) {
     std::printf("%llu", static_cast<unsigned long long>(v));
   } else if constexpr (is_span<T>) {
-    const char* sep = "[";
-    for (const auto& e : v) {
-      std::fputs(sep, stdout);
-      put(e);
-      sep = ",";
+    std::putchar('[');
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (i != 0) std::putchar(',');
+      put(v[i]);
     }
-    std::fputs(*sep == '[' ? "[]" : "]", stdout);
+    std::putchar(']');
   } else if constexpr (std::is_aggregate_v<T>) {
     std::putchar('[');
     boost::pfr::for_each_field(v, [](const auto& field, std::size_t i) {
