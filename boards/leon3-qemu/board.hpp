@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "stratum/arch/sparc/hardware.hpp"
+#include "stratum/arch/sparc/processor.hpp"
 #include "stratum/config/check.hpp"
 #include "stratum/config/model.hpp"
 #include "stratum/config/target.hpp"
@@ -21,6 +23,10 @@ struct Leon3Qemu {
   static constexpr std::size_t processors = 1;
   // The kernel runs one virtual CPU per partition.
   static constexpr std::size_t vcpus_per_partition = 1;
+
+  // The processor the kernel runs on, for system S.
+  template <const config::System& S>
+  using Processor = sparc::Processor<sparc::Hardware, S>;
 
   // [BOARD-PROCESSORS] the plans of processors the board does not have
   // would never run; say so rather than boot a different system.

@@ -15,8 +15,8 @@ using Hypervisor = stratum::Hypervisor<Board, stratum_system::system>;
 // where the tables say they are.
 extern "C" {
 [[gnu::section(".stratum_pct")]] stratum::kernel::PctPage stratum_pct_pages[stratum_system::system.partitions.size()];
-[[gnu::section(".stratum_page_tables"), gnu::used]] const Hypervisor::Kernel::Tables stratum_page_tables =
-    Hypervisor::Kernel::page_tables;
+[[gnu::section(".stratum_page_tables"), gnu::used]] const Hypervisor::Kernel::Cpu::Tables stratum_page_tables =
+    Hypervisor::Kernel::Cpu::page_tables;
 }
 
 // Shared with arch/sparc/traps.S.

@@ -1,19 +1,14 @@
 // The hypervisor: one class template instantiated with the board and the
 // system tables. Everything the tables promise is checked here, once, when
-// the template is instantiated (config::verify); the rest of the code is
-// only compiled for tables that passed, so one mistake gives one error.
+// the template is instantiated (config::verify); the kernel is only compiled
+// for tables that passed, so one mistake gives one error.
 #pragma once
 
 #include <cstdint>
 
 #include "stratum/config/check.hpp"
 #include "stratum/config/model.hpp"
-#include "stratum/console.hpp"
-#include "stratum/version.hpp"
-
-#if defined(__sparc__)
 #include "stratum/kernel/kernel.hpp"
-#endif
 
 namespace stratum {
 
@@ -21,109 +16,16 @@ template <class Board, const config::System& S>
 class Hypervisor {
  public:
   static constexpr bool tables_valid = config::verify<S>();
-
-#if defined(__sparc__)
   using Kernel = kernel::Kernel<Board, S>;
 
   // Entered from the board's start-up code with a stack and a trap table.
   [[noreturn]] static void boot() {
-    if constexpr (tables_valid && Kernel::image_valid) {
-      print_banner();
-      print_configuration();
-      Kernel::start();
-    }
+    if constexpr (tables_valid && Kernel::image_valid) Kernel::start();
     Board::shutdown(1);
   }
 
   static void trap(std::uint32_t tt) {
     if constexpr (tables_valid) Kernel::on_trap(tt);
-  }
-#endif
-
-  static void print_banner() {
-    Line l;
-    l << "Stratum " << version << " separation hypervisor on " << Board::name << "\n";
-    Console<Board>::write(l);
-  }
-
-  // The tables this image was built with, in the manual's units.
-  static void print_configuration() {
-    using C = Console<Board>;
-    Line l;
-    l << "System '" << S.name << "': " ;
-    l.dec(S.partitions.size()) << " partition(s), ";
-    l.dec(S.processors.size()) << " processor(s)\n";
-    C::write(l);
-
-    C::write("Memory regions:\n");
-    for (const config::MemoryRegion& r : S.memory_regions) {
-      Line m;
-      m << "  " << config::region_type_name(r.type) << ' ';
-      m.area(r.start, r.size) << '\n';
-      C::write(m);
-    }
-
-    C::write("XMHypervisor areas:\n");
-    for (const config::MemoryArea& a : S.hypervisor.areas) print_area(a);
-
-    C::write("Partitions:\n");
-    for (const config::Partition& p : S.partitions) {
-      Line m;
-      m << "  id ";
-      m.dec(p.id) << " '" << p.name << "' flags:";
-      if (p.flags == 0) m << " none";
-      if (p.flags & config::partition_flag::system) m << " system";
-      if (p.flags & config::partition_flag::boot) m << " boot";
-      if (p.flags & config::partition_flag::fp) m << " fp";
-      m << '\n';
-      C::write(m);
-      for (const config::MemoryArea& a : p.areas) print_area(a);
-    }
-
-    for (const config::Processor& cpu : S.processors) {
-      for (const config::Plan& plan : cpu.plans) {
-        if (plan.id != 0) continue;  // the boot plan; later plans are switched to at run time
-        Line m;
-        m << "Processor ";
-        m.dec(cpu.id) << " (";
-        m.dec(cpu.frequency_khz / 1000) << " MHz), plan 0, major frame ";
-        m.time_us(plan.major_frame_us) << ":\n";
-        C::write(m);
-        for (const config::Slot& s : plan.slots) {
-          Line n;
-          n << "  slot ";
-          n.dec(s.id) << ": start ";
-          n.time_us(s.start_us) << " duration ";
-          n.time_us(s.duration_us) << " partition ";
-          n.dec(s.partition_id) << " '" << partition_name(s.partition_id) << "'\n";
-          C::write(n);
-        }
-      }
-    }
-  }
-
- private:
-  static void print_area(const config::MemoryArea& a) {
-    Line m;
-    m << "    area ";
-    m.area(a.start, a.size);
-    if (a.flags & config::area_flag::mapped_at) {
-      m << " mapped at ";
-      m.hex(a.mapped_at);
-    }
-    if (a.flags & config::area_flag::unmapped) m << " unmapped";
-    if (a.flags & config::area_flag::shared) m << " shared";
-    if (a.flags & config::area_flag::read_only) m << " read-only";
-    if (a.flags & config::area_flag::uncacheable) m << " uncacheable";
-    if (a.flags & config::area_flag::iommu) m << " iommu";
-    m << '\n';
-    Console<Board>::write(m);
-  }
-
-  static const char* partition_name(std::uint32_t id) {
-    for (const config::Partition& p : S.partitions)
-      if (p.id == id) return p.name;
-    return "?";
   }
 };
 

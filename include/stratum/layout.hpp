@@ -6,6 +6,7 @@
 
 #include <cstdint>
 
+#include "stratum/config/diagnostic.hpp"
 #include "stratum/config/model.hpp"
 
 namespace stratum {
@@ -26,6 +27,17 @@ constexpr ImageLayout image_layout(const config::System& s) {
   const config::MemoryArea& xm = s.hypervisor.areas[0];
   const std::uint32_t end = xm.start + xm.size;
   return {end - page_tables_reserve - pct_reserve, end - page_tables_reserve};
+}
+
+// [PCT-ROOM] one PCT page per partition in the room the image keeps.
+constexpr config::Diagnostic check_pct_room(const config::System& s) {
+  config::Diagnostic d;
+  if (s.partitions.size() > max_partitions) {
+    d << "[PCT-ROOM] system '" << s.name << "' has ";
+    d.dec(s.partitions.size()) << " partitions; this image layout has room for ";
+    d.dec(max_partitions);
+  }
+  return d;
 }
 
 }  // namespace stratum

@@ -8,8 +8,10 @@
 #ifndef XM_GUEST_H
 #define XM_GUEST_H
 
+#ifndef __ASSEMBLER__
 #include "status.h"
 #include "xm_types.h"
+#endif
 
 #define XM_PCT_MAGIC 0x24584d50u /* "$XMP" */
 #define XM_ABI_VERSION 1u
@@ -20,7 +22,8 @@
 #define CONFIG_MAX_MEM_AREAS 16
 #define NO_TRAPS 256
 
-#define XM_PARTITION_SELF (-1)
+/* A partition names itself by its own id (libxm: XM_PARTITION_SELF reads
+ * it from the PCT, as XtratuM's libxm does). */
 #define XM_VCPU_SELF (-1)
 
 /* Partition flags (Partition@flags in the XML). */
@@ -44,9 +47,11 @@
 #define XM_VT_HW_DSU_TRAP_NR (11 + XM_VT_HW_FIRST)
 #define XM_VT_HW_PCI_TRAP_NR (14 + XM_VT_HW_FIRST)
 
-/* Extended (hypervisor-made) interrupts. */
-#define XM_VT_EXT_FIRST 32 /* after the hardware ones, so one number names any interrupt */
-#define XM_VT_EXT_LAST 63
+/* Extended (hypervisor-made) interrupts, numbered from 0 as listing 5.22
+ * has them: interrupt n is bit n of extIrqsPend/extIrqsMask, so
+ * `1 << XM_VT_EXT_HW_TIMER` is its mask bit. */
+#define XM_VT_EXT_FIRST 0
+#define XM_VT_EXT_LAST 31
 #define XM_VT_EXT_MAX 32
 #define XM_VT_EXT_HW_TIMER (0 + XM_VT_EXT_FIRST)
 #define XM_VT_EXT_EXEC_TIMER (1 + XM_VT_EXT_FIRST)
@@ -56,7 +61,17 @@
 #define XM_VT_EXT_QUEUING_PORT (5 + XM_VT_EXT_FIRST)
 #define XM_VT_EXT_CYCLIC_SLOT_START (8 + XM_VT_EXT_FIRST)
 #define XM_VT_EXT_MEM_PROTECT (16 + XM_VT_EXT_FIRST)
+
+/* Inter-partition virtual interrupts (manual 2.15.3, listing 2.3). */
+#define XM_MAX_IPVI 8
 #define XM_VT_EXT_IPVI0 (24 + XM_VT_EXT_FIRST)
+#define XM_VT_EXT_IPVI1 (25 + XM_VT_EXT_FIRST)
+#define XM_VT_EXT_IPVI2 (26 + XM_VT_EXT_FIRST)
+#define XM_VT_EXT_IPVI3 (27 + XM_VT_EXT_FIRST)
+#define XM_VT_EXT_IPVI4 (28 + XM_VT_EXT_FIRST)
+#define XM_VT_EXT_IPVI5 (29 + XM_VT_EXT_FIRST)
+#define XM_VT_EXT_IPVI6 (30 + XM_VT_EXT_FIRST)
+#define XM_VT_EXT_IPVI7 (31 + XM_VT_EXT_FIRST)
 
 /* Where each kind of virtual trap lands in the partition's trap table:
  * processor traps keep their SPARC trap type, hardware interrupt n uses
@@ -69,6 +84,7 @@
 #define XM_IFLAGS_ET (1u << 5)
 #define XM_IFLAGS_PIL_MASK (0xfu << 8)
 
+#ifndef __ASSEMBLER__
 struct pctArch {
   xmAddress_t tbr;             /* the partition's virtual trap table */
   volatile xmAddress_t ptdL1;  /* its first-level page table (read-only info) */
@@ -114,5 +130,6 @@ typedef struct {
   xm_u16_t extIrq2Vector[XM_VT_EXT_MAX];
   xmPhysicalMemMap_t physicalMemMap[CONFIG_MAX_MEM_AREAS];
 } partitionControlTable_t;
+#endif /* __ASSEMBLER__ */
 
 #endif

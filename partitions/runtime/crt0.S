@@ -2,7 +2,8 @@
  * Partition start-up: the hypervisor enters here, in user mode, with the
  * address of this partition's PCT in %o0 (after a boot or any reset).
  * Sets the stack, clears .bss, installs the default virtual trap table and
- * calls PartitionMain; if that returns, the partition halts itself.
+ * calls PartitionMain; if that returns, the partition halts itself
+ * (libxm_main_returned).
  */
 #include <xm/hypercalls.h>
 
@@ -28,9 +29,7 @@ _start:
         HYPERCALL(sparc_write_tbr_nr)
         call    PartitionMain
         nop
-        set     -1, %o1                 /* XM_PARTITION_SELF */
-        HYPERCALL(__HALT_PARTITION_NR)
-3:      ba      3b
+        call    libxm_main_returned     /* halts the partition */
         nop
 
         .section .note.GNU-stack, "", @progbits

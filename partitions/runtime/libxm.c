@@ -5,6 +5,13 @@
 
 partitionControlTable_t *libxm_pct; /* set by the start-up code */
 
+/* Where the start-up code goes when PartitionMain returns. */
+void libxm_main_returned(void) {
+  XM_halt_partition(XM_PARTITION_SELF);
+  for (;;) {
+  }
+}
+
 xm_s32_t XM_hypercall(xm_u32_t nr, xm_u32_t a1, xm_u32_t a2, xm_u32_t a3, xm_u32_t a4, xm_u32_t a5) {
   register xm_u32_t o0 __asm__("o0") = nr;
   register xm_u32_t o1 __asm__("o1") = a1;
@@ -38,12 +45,12 @@ xm_s32_t XM_reset_partition(xmId_t id, xm_u32_t resetMode, xm_u32_t status) {
 xm_s32_t XM_shutdown_partition(xmId_t id) { return HC1(__SHUTDOWN_PARTITION_NR, id); }
 xm_s32_t XM_idle_self(void) { return HC0(__IDLE_SELF_NR); }
 
-static xm_u32_t status_desc(xmId_t id) {
-  return OBJDESC_BUILD(OBJ_CLASS_STATUS, id == (xmId_t)XM_PARTITION_SELF ? 0x3fffu : id, 0);
-}
-
 xm_s32_t XM_get_partition_status(xmId_t id, xmPartitionStatus_t *status) {
-  return XM_hypercall(__CTRL_OBJECT_NR, status_desc(id), XM_GET_PARTITION_STATUS, (xm_u32_t)status, 0, 0);
+  /* The descriptor has 14 bits for the partition: a larger id would name
+   * another partition. */
+  if (id > 0x3fffu) return XM_INVALID_PARAM;
+  return XM_hypercall(__CTRL_OBJECT_NR, OBJDESC_BUILD(OBJ_CLASS_STATUS, id, 0), XM_GET_PARTITION_STATUS,
+                      (xm_u32_t)status, 0, 0);
 }
 xm_s32_t XM_get_system_status(xmSystemStatus_t *status) {
   return XM_hypercall(__CTRL_OBJECT_NR, OBJDESC_BUILD(OBJ_CLASS_STATUS, XM_HYPERVISOR_ID, 0), XM_GET_SYSTEM_STATUS,
@@ -76,16 +83,17 @@ xm_s32_t XM_write_console(char *buffer, xm_s32_t length) {
 xm_s32_t XM_clear_irqmask(xm_u32_t hw, xm_u32_t ext) { return XM_hypercall(__CLEAR_IRQ_MASK_NR, hw, ext, 0, 0, 0); }
 xm_s32_t XM_set_irqmask(xm_u32_t hw, xm_u32_t ext) { return XM_hypercall(__SET_IRQ_MASK_NR, hw, ext, 0, 0, 0); }
 
+/* Hardware line `irq` if the partition owns it, else extended interrupt `irq`. */
+static int is_own_line(xm_u32_t irq) { return (libxm_pct->hwIrqs & (1u << irq)) != 0; }
+
 xm_s32_t XM_unmask_irq(xm_u32_t irq) {
-  if (irq < XM_VT_EXT_FIRST) return XM_clear_irqmask(1u << irq, 0);
-  if (irq <= XM_VT_EXT_LAST) return XM_clear_irqmask(0, 1u << (irq - XM_VT_EXT_FIRST));
-  return XM_INVALID_PARAM;
+  if (irq > XM_VT_EXT_LAST) return XM_INVALID_PARAM;
+  return is_own_line(irq) ? XM_clear_irqmask(1u << irq, 0) : XM_clear_irqmask(0, 1u << (irq - XM_VT_EXT_FIRST));
 }
 
 xm_s32_t XM_mask_irq(xm_u32_t irq) {
-  if (irq < XM_VT_EXT_FIRST) return XM_set_irqmask(1u << irq, 0);
-  if (irq <= XM_VT_EXT_LAST) return XM_set_irqmask(0, 1u << (irq - XM_VT_EXT_FIRST));
-  return XM_INVALID_PARAM;
+  if (irq > XM_VT_EXT_LAST) return XM_INVALID_PARAM;
+  return is_own_line(irq) ? XM_set_irqmask(1u << irq, 0) : XM_set_irqmask(0, 1u << (irq - XM_VT_EXT_FIRST));
 }
 
 xm_s32_t XM_write_register32(xm_u32_t reg32, xm_u32_t value) {

@@ -8,12 +8,8 @@
  * handler is called with the interrupt or trap number and the partition
  * resumes where it was with XM_sparc_iret.
  */
+#include <xm/guest.h>
 #include <xm/hypercalls.h>
-
-/* From xm/guest.h (a C header): vector bases and the first extended irq. */
-#define XM_VT_HW_BASE_VECTOR 0x10
-#define XM_VT_EXT_BASE_VECTOR 0xe0
-#define XM_VT_EXT_FIRST 32
 
         .macro  ENTRY stub, nr
         mov     \nr, %l4

@@ -1,15 +1,124 @@
-// A simulated board for host tests: the console is a string, shutting down
-// records the status instead of ending the process.
+// A simulated board and machine for host tests: the kernel's real SPARC
+// logic (sparc::Processor) over a machine whose console is a string, whose
+// clock is set by the test, whose memory is a sparse byte map addressed as
+// partitions see it, and whose shutdown throws instead of ending the process.
 #pragma once
 
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <map>
 #include <string>
+#include <vector>
+
+#include "stratum/arch/sparc/processor.hpp"
+#include "stratum/config/model.hpp"
+#include "stratum/kernel/pct.hpp"
 
 namespace stratum::test {
 
+// Board::shutdown(code), as an exception the test catches.
+struct Shutdown {
+  int code;
+};
+
+struct SimHardware {
+  static inline sparc::Context* current = nullptr;
+  static inline const sparc::StackRange* stack_ranges = nullptr;
+  static inline std::uint32_t window_fault = 0;  // set by a test: the next trap met a bad window
+  static inline std::uint32_t fault_status = 0, fault_address = 0;
+  static inline std::uint32_t mmu_context = 0;
+  static inline bool mmu_on = false;
+  static inline int flushes = 0, fpu_saves = 0, fpu_restores = 0;
+  static inline std::vector<std::vector<unsigned char>> images;  // the container, by partition
+  static inline std::map<std::uint32_t, std::array<unsigned char, 4096>> memory;
+  alignas(4096) static inline kernel::PctPage pct[16];
+
+  static void clear() {
+    current = nullptr;
+    stack_ranges = nullptr;
+    window_fault = fault_status = fault_address = mmu_context = 0;
+    mmu_on = false;
+    flushes = fpu_saves = fpu_restores = 0;
+    images.clear();
+    memory.clear();
+  }
+
+  static void set_current(sparc::Context* c) { current = c; }
+  static void set_stack_ranges(const sparc::StackRange* r) { stack_ranges = r; }
+  static void flush_windows() { ++flushes; }
+  [[noreturn]] static void first_return() { throw Shutdown{-1}; }
+  static std::uint32_t take_window_fault() {
+    const std::uint32_t w = window_fault;
+    window_fault = 0;
+    return w;
+  }
+  static std::uint32_t idle_pc() { return 0x40001000u; }
+  static std::uint32_t idle_stack_top() { return 0x40002000u; }
+
+  static kernel::PctPage* pct_pages() { return pct; }
+  static bool image_matches(std::uint32_t, std::uint32_t) { return true; }
+
+  static void mmu_start(std::uint32_t) { mmu_on = true; }
+  static void mmu_switch(std::uint32_t c) { mmu_context = c; }
+  static std::uint32_t mmu_fault_status() { return fault_status; }
+  static std::uint32_t mmu_fault_address() { return fault_address; }
+
+  static void fpu_save(sparc::FpuContext*) { ++fpu_saves; }
+  static void fpu_restore(const sparc::FpuContext*) { ++fpu_restores; }
+
+  static unsigned char& byte(std::uint32_t a) { return memory[a & ~0xfffu][a & 0xfffu]; }
+  static void read_user(void* to, std::uint32_t from, std::size_t n) {
+    auto* d = static_cast<unsigned char*>(to);
+    for (std::size_t k = 0; k < n; ++k) d[k] = byte(from + static_cast<std::uint32_t>(k));
+  }
+  static void write_user(std::uint32_t to, const void* from, std::size_t n) {
+    const auto* s = static_cast<const unsigned char*>(from);
+    for (std::size_t k = 0; k < n; ++k) byte(to + static_cast<std::uint32_t>(k)) = s[k];
+  }
+  static void load_image(std::size_t i, std::uint32_t physical) {
+    if (i < images.size()) write_user(physical, images[i].data(), images[i].size());
+  }
+
+  // Typed helpers for tests.
+  template <class T>
+  static T peek(std::uint32_t a) {
+    T v;
+    read_user(&v, a, sizeof v);
+    return v;
+  }
+  template <class T>
+  static void poke(std::uint32_t a, const T& v) {
+    write_user(a, &v, sizeof v);
+  }
+};
+
 struct SimBoard {
   static constexpr const char* name = "sim";
+  static constexpr std::size_t processors = 1;
+
+  template <const config::System& S>
+  using Processor = sparc::Processor<SimHardware, S>;
+  template <const config::System&>
+  static constexpr bool valid_for() {
+    return true;
+  }
+
   static inline std::string console;
+  static inline std::uint64_t now = 0;        // microseconds, set by the test
+  static inline std::uint64_t deadline = 0;   // the last arm_event
   static void console_put(char c) { console += c; }
+  static void timers_init() {}
+  static std::uint64_t now_us() { return now; }
+  static void arm_event(std::uint64_t at) { deadline = at; }
+  [[noreturn]] static void shutdown(int code) { throw Shutdown{code}; }
+
+  static void clear() {
+    console.clear();
+    now = deadline = 0;
+    SimHardware::clear();
+  }
 };
 
 }  // namespace stratum::test

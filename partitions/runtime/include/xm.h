@@ -17,8 +17,16 @@
 extern "C" {
 #endif
 
-/* Entry point of the partition's code, called by the start-up code. */
-void PartitionMain(void);
+/* The partition's code starts at PartitionMain, called by the start-up
+ * code with no arguments; when it returns the partition halts itself. It
+ * is deliberately not declared here, so that a partition may define it as
+ * `void PartitionMain(void)` or `int PartitionMain(void)` (the value is
+ * ignored); in C++ write `extern "C" void PartitionMain(void)`. */
+
+/* The calling partition's own id, read from its PCT (as XtratuM's libxm
+ * defines it): `XM_halt_partition(XM_PARTITION_SELF)` halts the caller, and
+ * `xprintf("%d", XM_PARTITION_SELF)` prints its id. */
+#define XM_PARTITION_SELF ((xmId_t)XM_params_get_PCT()->id)
 
 /* System management */
 xm_s32_t XM_halt_system(void);
@@ -47,10 +55,16 @@ xm_s32_t XM_set_timer(xm_u32_t clockId, xmTime_t absTime, xmTime_t interval);
 /* Console */
 xm_s32_t XM_write_console(char *buffer, xm_s32_t length);
 
-/* Interrupts: one number names any interrupt, hardware ones below
- * XM_VT_EXT_FIRST, extended ones from it. */
+/* Interrupts (manual 5.11). The masks: bit n of hwIrqsMask is hardware
+ * line n, bit n of extIrqsMask extended interrupt n (XM_VT_EXT_*), e.g.
+ * XM_clear_irqmask(0, 1 << XM_VT_EXT_HW_TIMER). */
 xm_s32_t XM_clear_irqmask(xm_u32_t hwIrqsMask, xm_u32_t extIrqsMask);
 xm_s32_t XM_set_irqmask(xm_u32_t hwIrqsMask, xm_u32_t extIrqsMask);
+/* One interrupt by number, 0..31, as listing 5.23 uses them: hardware
+ * line n when the partition owns line n (HwResources/Interrupts in the XML,
+ * the PCT's hwIrqs), extended interrupt n otherwise. Hardware and extended
+ * numbers overlap (both start at 0, listing 5.22): a partition that owns
+ * line n and wants extended interrupt n uses XM_clear_irqmask. */
 xm_s32_t XM_unmask_irq(xm_u32_t irq);
 xm_s32_t XM_mask_irq(xm_u32_t irq);
 

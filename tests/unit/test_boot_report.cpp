@@ -3,14 +3,14 @@
 #include <string>
 
 #include "sim_board.hpp"
-#include "stratum/hypervisor.hpp"
+#include "stratum/kernel/boot_report.hpp"
 #include "tables.hpp"
 
-using Hv = stratum::Hypervisor<stratum::test::SimBoard, stratum::test::good>;
+using Report = stratum::kernel::BootReport<stratum::test::SimBoard, stratum::test::good>;
 
 TEST_CASE("the hypervisor prints the tables it was built with") {
   stratum::test::SimBoard::console.clear();
-  Hv::print_configuration();
+  Report::print_configuration();
   CHECK(stratum::test::SimBoard::console ==
         "System 'good': 2 partition(s), 1 processor(s)\r\n"
         "Memory regions:\r\n"
@@ -30,6 +30,6 @@ TEST_CASE("the hypervisor prints the tables it was built with") {
 
 TEST_CASE("the banner names the board") {
   stratum::test::SimBoard::console.clear();
-  Hv::print_banner();
+  Report::print_banner();
   CHECK(stratum::test::SimBoard::console.find("on sim\r\n") != std::string::npos);
 }

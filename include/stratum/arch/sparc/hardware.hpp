@@ -1,0 +1,98 @@
+// The real LEON3 under the kernel: what sparc::Processor asks of the
+// machine it runs on, done with the trap path of traps.S and the SRMMU
+// registers of cpu.hpp. tests/unit/sim_hardware.hpp is the host's stand-in
+// with the same members.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "stratum/arch/sparc/context.hpp"
+#include "stratum/arch/sparc/cpu.hpp"
+#include "stratum/kernel/pct.hpp"
+
+// Partition images, packed into the hypervisor image by the build
+// (boards/leon3-qemu/mkcontainer.py), in partition-id order.
+struct StratumContainerEntry {
+  const unsigned char* start;
+  const unsigned char* end;
+};
+extern "C" const StratumContainerEntry stratum_container[];
+extern "C" char __idle_stack_top[];
+// Defined by the image's main file, in the sections the link script places
+// at the addresses of stratum::image_layout().
+extern "C" stratum::kernel::PctPage stratum_pct_pages[];
+extern "C" const char __stratum_page_tables[];  // start of that section (link script)
+
+namespace stratum::sparc {
+
+struct Hardware {
+  // -- the trap path (traps.S)
+  static void set_current(Context* c) { stratum_current_context = c; }
+  static void set_stack_ranges(const StackRange* r) { stratum_stack_ranges = r; }
+  static void flush_windows() { stratum_flush_windows(); }
+  [[noreturn]] static void first_return() { stratum_first_return(); }
+  // The address of a register window the trap path refused, or 0; reading clears it.
+  static std::uint32_t take_window_fault() {
+    const std::uint32_t w = stratum_window_fault;
+    stratum_window_fault = 0;
+    return w;
+  }
+  static std::uint32_t idle_pc() { return reinterpret_cast<std::uint32_t>(&stratum_idle_loop); }
+  static std::uint32_t idle_stack_top() { return reinterpret_cast<std::uint32_t>(__idle_stack_top); }
+
+  // -- the image
+  static kernel::PctPage* pct_pages() { return stratum_pct_pages; }
+  static bool image_matches(std::uint32_t pct_base, std::uint32_t page_tables_base) {
+    return reinterpret_cast<std::uint32_t>(&stratum_pct_pages[0]) == pct_base &&
+           reinterpret_cast<std::uint32_t>(__stratum_page_tables) == page_tables_base;
+  }
+
+  // -- SRMMU
+  static void mmu_start(std::uint32_t context_table_pointer) {
+    mmu_write(mmu_reg::context_table, context_table_pointer);
+    mmu_set_context(0);
+    (void)mmu_read(mmu_reg::fault_status);
+    mmu_enable(true);
+  }
+  static void mmu_switch(std::uint32_t context) { mmu_set_context(context); }
+  // Fault status first (reading it clears it), then the fault address.
+  static std::uint32_t mmu_fault_status() { return mmu_read(mmu_reg::fault_status); }
+  static std::uint32_t mmu_fault_address() { return mmu_read(mmu_reg::fault_address); }
+
+  // -- FPU
+  static void fpu_save(FpuContext* to) { stratum_fpu_save(to); }
+  static void fpu_restore(const FpuContext* from) { stratum_fpu_restore(from); }
+
+  // -- memory
+  // The current partition's memory as it sees it: its MMU context is the
+  // current one, and the hypervisor may touch user pages.
+  static void read_user(void* to, std::uint32_t from, std::size_t n) {
+    const auto* s = reinterpret_cast<const volatile unsigned char*>(from);
+    auto* d = static_cast<unsigned char*>(to);
+    for (std::size_t k = 0; k < n; ++k) d[k] = s[k];
+  }
+  static void write_user(std::uint32_t to, const void* from, std::size_t n) {
+    auto* d = reinterpret_cast<volatile unsigned char*>(to);
+    const auto* s = static_cast<const unsigned char*>(from);
+    for (std::size_t k = 0; k < n; ++k) d[k] = s[k];
+  }
+
+  // Copies partition i's image from the container to `physical`. Done with
+  // the MMU off (the hypervisor is identity mapped, so its own code does not
+  // notice) and the windows flushed, so no window of anybody is spilled
+  // through the wrong translation meanwhile.
+  static void load_image(std::size_t i, std::uint32_t physical) {
+    const bool was_on = mmu_enabled();
+    if (was_on) {
+      stratum_flush_windows();
+      mmu_enable(false);
+    }
+    const StratumContainerEntry& e = stratum_container[i];
+    auto* dst = reinterpret_cast<unsigned char*>(physical);
+    for (const unsigned char* p = e.start; p < e.end; ++p) *dst++ = *p;
+    if (was_on) mmu_enable(true);
+  }
+};
+
+}  // namespace stratum::sparc

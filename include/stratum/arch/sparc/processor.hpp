@@ -1,0 +1,247 @@
+// The SPARC v8 processor as the kernel sees it: one saved Context and FPU
+// state per partition plus the idle context, the switch between them (its
+// register windows, SRMMU context, window-spill ranges and FPU), a
+// partition's fresh start, the page tables, and what a trap was.
+//
+// Everything that names a register, a PSR bit or an SRMMU register is here
+// or below (abi.hpp, vcpu.hpp, hardware.hpp, traps.S). `Hw` is the machine:
+// sparc::Hardware on a LEON3, a simulation in the host tests.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+
+#include "stratum/arch/sparc/abi.hpp"
+#include "stratum/arch/sparc/context.hpp"
+#include "stratum/arch/sparc/page_tables.hpp"
+#include "stratum/arch/sparc/vcpu.hpp"
+#include "stratum/config/check.hpp"
+#include "stratum/config/model.hpp"
+#include "stratum/kernel/pct.hpp"
+#include "stratum/layout.hpp"
+
+namespace stratum::sparc {
+
+template <class Hw, const config::System& S>
+class Processor {
+ public:
+  using Context = sparc::Context;
+  static constexpr std::size_t N = S.partitions.size();
+  static constexpr ImageLayout layout = image_layout(S);
+  using Tables = srmmu::PageTables<S, layout.page_tables_base, layout.pct_base>;
+
+  // [MMU-TABLES-SIZE], checked where the tables are made.
+  static constexpr bool valid =
+      config::configuration_error<srmmu::check_mmu_tables_size<S, layout.page_tables_base, layout.pct_base>()>::ok;
+
+  // The page tables, computed by the compiler; the image's main file puts
+  // a copy at layout.page_tables_base. Nothing builds them at boot.
+  static constexpr Tables page_tables = Tables::build();
+  static_assert(!Tables::fits || srmmu::tables_aligned(page_tables.words, layout.page_tables_base,
+                                                       static_cast<std::uint32_t>(N + 1)),
+                "the SRMMU tables must sit on multiples of their own size");
+
+  // Level-1 table of partition i's context, for its PCT.
+  static constexpr std::uint32_t l1_address(std::size_t i) { return l1_addresses_[i]; }
+
+  // -- start
+  static void start_idle() {
+    idle_ = {};
+    idle_.pc = Hw::idle_pc();
+    idle_.npc = idle_.pc + 4;
+    idle_.o[6] = Hw::idle_stack_top() - 96;
+    idle_.supervisor = 1;
+    idle_.fresh = 1;
+    current_ = -1;
+    Hw::set_current(&idle_);
+    Hw::set_stack_ranges(no_ranges_.data());
+  }
+  static void start_mmu() { Hw::mmu_start(Tables::context_table_pointer()); }
+  [[noreturn]] static void run() { Hw::first_return(); }
+
+  // The PCT pages, where the image placed them (layout.pct_base).
+  static kernel::PctPage* pct_pages() { return Hw::pct_pages(); }
+
+  // Did the link script put the PCT pages and the page tables where the
+  // constexpr layout says? Both are written from the same numbers.
+  static bool image_matches() { return Hw::image_matches(layout.pct_base, layout.page_tables_base); }
+
+  static void load_image(std::size_t i) { Hw::load_image(i, S.partitions[i].areas[0].start); }
+
+  // -- partitions' contexts
+  static Context& context(std::size_t i) { return parts_[i].ctx; }
+  static int current() { return current_; }
+
+  // Partition i starts afresh at `entry` with `pct` in %o0 (manual 5.5).
+  // The FPU is enabled (PSR.EF) only for partitions with the fp flag; the
+  // others take fp_disabled at their first FP instruction and never have
+  // FPU state. A restarted fp partition starts with a clean FPU: zeros,
+  // FSR 0 (round to nearest, no traps enabled).
+  static void restart(std::size_t i, std::uint32_t entry, std::uint32_t pct) {
+    PartitionCpu& p = parts_[i];
+    if (static_cast<int>(i) == current_) Hw::flush_windows();  // its windows die with it
+    p.ctx = {};
+    p.ctx.pc = entry;
+    p.ctx.npc = entry + 4;
+    p.ctx.o[0] = pct;
+    p.ctx.fresh = 1;
+    if (has_fpu(i)) {
+      p.ctx.psr = PSR_EF;
+      p.fpu = {};
+      // Still the FPU's owner: its registers hold the old run's values.
+      // Running on after resetting itself it gets clean ones now; otherwise
+      // the next switch to it loads them.
+      if (fpu_owner_ == static_cast<int>(i)) {
+        if (static_cast<int>(i) == current_) Hw::fpu_restore(&p.fpu);
+        else fpu_owner_ = -1;
+      }
+    }
+  }
+
+  // Makes partition `next` (or the idle context, -1) the one that runs when
+  // the trap returns; `flushed()` runs once the outgoing context's windows
+  // are on its stack (the kernel's accounting of who ran until when).
+  template <class Flushed>
+  static void switch_to(int next, Flushed flushed) {
+    if (next == current_) return;
+    // Every window of the outgoing context goes to its own stack, while its
+    // MMU context and stack ranges are still in force.
+    Hw::flush_windows();
+    flushed();
+    current_ = next;
+    if (next < 0) {
+      Hw::set_current(&idle_);
+      Hw::set_stack_ranges(no_ranges_.data());
+      Hw::mmu_switch(0);
+      return;
+    }
+    const auto i = static_cast<std::size_t>(next);
+    Hw::set_current(&parts_[i].ctx);
+    Hw::set_stack_ranges(stack_ranges_[i].data());
+    Hw::mmu_switch(Tables::context_of_partition(i));
+    // The FPU changes hands only between fp partitions, and only when the
+    // next one is not already its owner: the others cannot touch it.
+    if (has_fpu(i) && fpu_owner_ != next) {
+      if (fpu_owner_ >= 0) Hw::fpu_save(&parts_[static_cast<std::size_t>(fpu_owner_)].fpu);
+      Hw::fpu_restore(&parts_[i].fpu);
+      fpu_owner_ = next;
+    }
+  }
+
+  // Spills the current partition's windows to its stack (XM_sparc_flush_regwin,
+  // and before the kernel reads its stack).
+  static void flush_windows() { Hw::flush_windows(); }
+
+  // -- traps
+  struct Trap {
+    abi::TrapKind kind;
+    std::uint32_t tt;
+    std::uint32_t address;  // window_fault: the refused stack; access faults: the fault address
+    abi::AccessFault fault;
+    std::uint32_t fault_status;  // raw SRMMU registers, for the PCT
+  };
+
+  // What trap `tt` was (a refused register window wins: the trap path
+  // entered the kernel because of it).
+  static Trap take_trap(std::uint32_t tt) {
+    if (current_ >= 0) parts_[static_cast<std::size_t>(current_)].ctx.fresh = 0;
+    const std::uint32_t w = Hw::take_window_fault();
+    if (w != 0) return {abi::TrapKind::window_fault, tt, w & ~1u, abi::AccessFault::none, 0};
+    Trap t{abi::classify(tt), tt, 0, abi::AccessFault::none, 0};
+    if (t.kind == abi::TrapKind::data_access || t.kind == abi::TrapKind::instruction_access) {
+      t.fault_status = Hw::mmu_fault_status();
+      t.address = Hw::mmu_fault_address();
+      t.fault = abi::access_fault(t.fault_status);
+    }
+    return t;
+  }
+
+  static std::uint32_t pc(std::size_t i) { return parts_[i].ctx.pc; }
+
+  // -- hypercalls (manual 6.2): the call of partition i, its result
+  struct Call {
+    std::uint32_t number;
+    abi::Words words;
+  };
+  static Call take_hypercall(std::size_t i) {
+    Context& c = parts_[i].ctx;
+    abi::step_over_trap(c);
+    return {abi::number(c), abi::words(c)};
+  }
+  static void set_result(std::size_t i, std::int32_t r) { abi::set_result(parts_[i].ctx, r); }
+
+  // -- the virtual processor (manual 2.15, 5.13)
+  static constexpr std::uint32_t trap_table_bytes = vcpu::trap_table_bytes;
+  static constexpr std::uint32_t trap_table_align = vcpu::trap_table_align;
+  static bool interrupts_open(const partitionControlTable_t& t) { return vcpu::interrupts_open(t); }
+  static bool traps_enabled(const partitionControlTable_t& t) { return vcpu::traps_enabled(t); }
+
+  // Partition i (the current one) resumes in its handler at `handler`.
+  static void enter_handler(std::size_t i, partitionControlTable_t& t, std::uint32_t handler) {
+    Hw::flush_windows();  // the handler gets the window below the partition's
+    vcpu::enter_handler(parts_[i].ctx, t, handler);
+  }
+
+  // An assembly hypercall of partition i (the current one); `writable(addr,
+  // bytes, align)` says whether the partition may hand that memory over.
+  template <class Writable>
+  static vcpu::Result asm_hypercall(std::size_t i, partitionControlTable_t& t, Writable writable) {
+    return vcpu::asm_hypercall(
+        parts_[i].ctx, t, [] { Hw::flush_windows(); },
+        [&](std::uint32_t sp, std::uint32_t* w) {
+          if (!writable(sp, vcpu::window_bytes, vcpu::window_align)) return false;
+          Hw::read_user(w, sp, vcpu::window_bytes);
+          return true;
+        });
+  }
+
+  // -- the current partition's memory, as it sees it
+  static void read_user(void* to, std::uint32_t from, std::size_t n) { Hw::read_user(to, from, n); }
+  static void write_user(std::uint32_t to, const void* from, std::size_t n) { Hw::write_user(to, from, n); }
+
+  static bool has_fpu(std::size_t i) { return (S.partitions[i].flags & config::partition_flag::fp) != 0; }
+
+ private:
+  struct PartitionCpu {
+    Context ctx;
+    FpuContext fpu;  // its FPU state while another fp partition owns the FPU
+  };
+
+  static constexpr auto l1_addresses_ = [] {
+    std::array<std::uint32_t, N> a{};
+    // Tables that do not fit are MMU-TABLES-SIZE's error: read nothing then.
+    if constexpr (Tables::fits)
+      for (std::size_t i = 0; i < N; ++i) a[i] = page_tables.l1_address(Tables::context_of_partition(i));
+    return a;
+  }();
+
+  static constexpr std::size_t max_areas = [] {
+    std::size_t m = 0;
+    for (const config::Partition& p : S.partitions) m = p.areas.size() > m ? p.areas.size() : m;
+    return m;
+  }();
+
+  // Where each partition's register windows may be spilled: its writable,
+  // mapped areas, as the partition sees them. A list ends with {0, 0}.
+  static constexpr auto stack_ranges_ = [] {
+    std::array<std::array<StackRange, max_areas + 1>, N> r{};
+    for (std::size_t i = 0; i < N; ++i) {
+      std::size_t k = 0;
+      for (const config::MemoryArea& a : S.partitions[i].areas) {
+        if (a.flags & (config::area_flag::unmapped | config::area_flag::read_only)) continue;
+        if (a.size < 64) continue;
+        r[i][k++] = {a.mapped_at, a.mapped_at + a.size - 64};
+      }
+    }
+    return r;
+  }();
+  static constexpr std::array<StackRange, 1> no_ranges_{};
+
+  static inline PartitionCpu parts_[N]{};
+  static inline Context idle_{};
+  static inline int current_ = -1;
+  static inline int fpu_owner_ = -1;  // whose state the FPU registers hold
+};
+
+}  // namespace stratum::sparc

@@ -1,0 +1,52 @@
+// A partition's memory as the kernel may touch it on the partition's behalf
+// (manual 2.3 spatial isolation, 5.16): every pointer a partition hands over
+// is checked here against the partition's own areas before any byte moves,
+// and moved only through the processor (the partition's MMU context).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "stratum/config/model.hpp"
+#include "stratum/kernel/hypercalls.hpp"
+
+namespace stratum::kernel {
+
+template <class K>
+struct PartitionMemory {
+  // Is [addr, addr + size) inside one of partition i's mapped areas
+  // (writable ones when `write`), and aligned to `align` bytes?
+  static bool holds(Caller i, std::uint32_t addr, std::uint32_t size, bool write, std::uint32_t align) {
+    if (align > 1 && (addr & (align - 1)) != 0) return false;
+    for (const config::MemoryArea& a : K::system.partitions[i].areas) {
+      if (a.flags & config::area_flag::unmapped) continue;
+      if (write && (a.flags & config::area_flag::read_only)) continue;
+      if (addr >= a.mapped_at && std::uint64_t{addr} - a.mapped_at + size <= a.size) return true;
+    }
+    return false;
+  }
+
+  // Writes `v` where the caller asked, if that is its writable memory
+  // aligned for T (at most 8 bytes: the partition's ABI aligns no more).
+  template <class T>
+  static bool put(Caller i, UserPtr<T> p, const T& v) {
+    if (!holds(i, p.address, sizeof(T), true, alignof(T) < 8 ? alignof(T) : 8)) return false;
+    K::Cpu::write_user(p.address, &v, sizeof(T));
+    return true;
+  }
+
+  // Writes `n` objects to an array of the caller's.
+  template <class T>
+  static bool put_array(Caller i, UserPtr<T> p, const T* v, std::uint32_t n) {
+    if (!holds(i, p.address, n * static_cast<std::uint32_t>(sizeof(T)), true, alignof(T) < 8 ? alignof(T) : 8))
+      return false;
+    K::Cpu::write_user(p.address, v, n * sizeof(T));
+    return true;
+  }
+
+  // Copies [from, from + n) of the caller's readable memory to `to`, unchecked:
+  // the caller checked the whole range with holds() first.
+  static void get_checked(Caller, void* to, std::uint32_t from, std::size_t n) { K::Cpu::read_user(to, from, n); }
+};
+
+}  // namespace stratum::kernel

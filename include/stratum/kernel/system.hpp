@@ -1,0 +1,59 @@
+// System management (manual 5.6): halting and resetting the whole system,
+// for system partitions only, and the system-wide counters that
+// XM_get_system_status reports.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "stratum/console.hpp"
+#include "stratum/kernel/hypercalls.hpp"
+
+extern "C" {
+#include "xm/status.h"
+}
+
+namespace stratum::kernel {
+
+template <class K>
+class SystemControl {
+ public:
+  static std::uint32_t resets() { return resets_; }
+  static std::uint64_t irqs() { return irqs_; }
+  static void count_irq() { ++irqs_; }
+
+  // XM_halt_system (5.6): the run ends (on the QEMU board, QEMU exits 0).
+  static std::int32_t halt_system(Caller caller) {
+    if (!K::Partitions::is_system(caller)) return XM_PERM_ERROR;
+    Line l;
+    l << "Stratum: system halted by partition ";
+    l.dec(K::system.partitions[caller].id) << " '" << K::system.partitions[caller].name << "'\n";
+    K::shutdown(l.c_str(), 0);
+  }
+
+  // XM_reset_system (5.6): every partition restarts (a cold reset reloads
+  // every image) and plan 0 starts again.
+  static std::int32_t reset_system(Caller caller, xm_u32_t resetMode) {
+    if (!K::Partitions::is_system(caller)) return XM_PERM_ERROR;
+    if (resetMode != XM_COLD_RESET && resetMode != XM_WARM_RESET) return XM_INVALID_PARAM;
+    ++resets_;
+    Line l;
+    l << "Stratum: system " << (resetMode == XM_COLD_RESET ? "cold" : "warm") << " reset by partition ";
+    l.dec(K::system.partitions[caller].id) << " '" << K::system.partitions[caller].name << "'\n";
+    K::Out::write(l);
+    for (std::size_t i = 0; i < K::system.partitions.size(); ++i) {
+      if (resetMode == XM_COLD_RESET) K::Cpu::load_image(i);
+      K::restart(i, 0, true);
+    }
+    K::Plans::start(K::Board::now_us());
+    return XM_OK;
+  }
+
+  using Hypercalls = kernel::Hypercalls<Bind<__HALT_SYSTEM_NR, &halt_system>, Bind<__RESET_SYSTEM_NR, &reset_system>>;
+
+ private:
+  static inline std::uint32_t resets_ = 0;
+  static inline std::uint64_t irqs_ = 0;
+};
+
+}  // namespace stratum::kernel

@@ -1,0 +1,117 @@
+// Time and timers (manual 2.17, 5.12): the hardware clock (XM_HW_CLOCK, the
+// board's microseconds since boot), each partition's execution clock
+// (XM_EXEC_CLOCK: only advances while the partition runs) and one timer per
+// clock and partition, one-shot or periodic, which raise
+// XM_VT_EXT_HW_TIMER / XM_VT_EXT_EXEC_TIMER when they expire. All times are
+// microseconds (xmTime_t).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "stratum/kernel/hypercalls.hpp"
+
+extern "C" {
+#include "xm/guest.h"
+#include "xm/status.h"
+}
+
+namespace stratum::kernel {
+
+template <class K>
+class Time {
+ public:
+  static constexpr std::size_t N = K::system.partitions.size();
+
+  // Microseconds partition i has run.
+  static std::uint64_t exec_clock(Caller i) {
+    const Clocks& p = parts_[i];
+    std::uint64_t t = p.exec_us;
+    if (static_cast<int>(i) == running_) t += K::Board::now_us() - p.running_since;
+    return t;
+  }
+
+  // The processor passes from `running_` to `next` (-1: nobody) at `now`.
+  static void switched(int next, std::uint64_t now) {
+    if (running_ >= 0) parts_[running_].exec_us += now - parts_[running_].running_since;
+    running_ = next;
+    if (next >= 0) parts_[next].running_since = now;
+  }
+
+  // This service's step of a restart, and of a halt: no timer armed.
+  static void reset(Caller i) { disarm(i); }
+  static void disarm(Caller i) { parts_[i].hw.at = parts_[i].exec.at = 0; }
+
+  // Raises the interrupts of partition i's timers that expired by `now`.
+  static void expire(Caller i, std::uint64_t now) {
+    if (parts_[i].hw.expire(now)) K::VirtualTraps::raise(i, XM_VT_EXT_HW_TIMER);
+    if (parts_[i].exec.expire(exec_clock(i))) K::VirtualTraps::raise(i, XM_VT_EXT_EXEC_TIMER);
+  }
+
+  // The earliest of `deadline` and the next expiry of partition i's timers
+  // (i is running: its execution clock advances with the hardware clock).
+  static std::uint64_t next_expiry(Caller i, std::uint64_t now, std::uint64_t deadline) {
+    const Clocks& p = parts_[i];
+    if (p.hw.at > 0 && static_cast<std::uint64_t>(p.hw.at) < deadline) deadline = static_cast<std::uint64_t>(p.hw.at);
+    if (p.exec.at > 0) {
+      const std::uint64_t ec = exec_clock(i), at = static_cast<std::uint64_t>(p.exec.at);
+      const std::uint64_t when = now + (at > ec ? at - ec : 0);
+      if (when < deadline) deadline = when;
+    }
+    return deadline;
+  }
+
+  // XM_get_time (5.12): the clock's value in microseconds.
+  static std::int32_t get_time(Caller caller, xm_u32_t clockId, UserPtr<xmTime_t> time) {
+    std::uint64_t t;
+    if (clockId == XM_HW_CLOCK)
+      t = K::Board::now_us();
+    else if (clockId == XM_EXEC_CLOCK)
+      t = exec_clock(caller);
+    else
+      return XM_INVALID_PARAM;
+    return K::Memory::put(caller, time, static_cast<xmTime_t>(t)) ? XM_OK : XM_INVALID_PARAM;
+  }
+
+  // XM_set_timer (5.12): the first expiry at `absTime` on the clock, then
+  // every `interval` (0: once); absTime 0 disarms.
+  static std::int32_t set_timer(Caller caller, xm_u32_t clockId, xmTime_t absTime, xmTime_t interval) {
+    if (absTime < 0 || interval < 0) return XM_INVALID_PARAM;
+    Timer* t = clockId == XM_HW_CLOCK ? &parts_[caller].hw : clockId == XM_EXEC_CLOCK ? &parts_[caller].exec : nullptr;
+    if (t == nullptr) return XM_INVALID_PARAM;
+    t->at = absTime;
+    t->interval = interval;
+    K::request_reschedule();
+    return XM_OK;
+  }
+
+  using Hypercalls = kernel::Hypercalls<Bind<__GET_TIME_NR, &get_time>, Bind<__SET_TIMER_NR, &set_timer>>;
+
+ private:
+  struct Timer {
+    std::int64_t at;  // next expiry on its clock; 0: disarmed
+    std::int64_t interval;
+
+    // Expiries missed while the partition was not running make one
+    // interrupt, and a periodic timer goes on from its next future expiry.
+    bool expire(std::uint64_t t) {
+      if (at <= 0 || static_cast<std::uint64_t>(at) > t) return false;
+      if (interval <= 0) {
+        at = 0;
+      } else {
+        while (static_cast<std::uint64_t>(at) <= t) at += interval;
+      }
+      return true;
+    }
+  };
+  struct Clocks {
+    std::uint64_t exec_us;        // time run, up to running_since
+    std::uint64_t running_since;  // when it was last switched in (valid while running)
+    Timer hw;
+    Timer exec;
+  };
+  static inline Clocks parts_[N]{};
+  static inline int running_ = -1;
+};
+
+}  // namespace stratum::kernel
