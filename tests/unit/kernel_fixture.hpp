@@ -45,9 +45,13 @@ inline constexpr System base = {.name = "kernel",
                                 .hypervisor = {.areas = xm_areas},
                                 .partitions = partitions};
 
+// Internal linkage from here: test files number their tests from 0 each,
+// and must not share a kernel.
+namespace {
+
 // A distinct copy of the tables per test: a kernel of its own.
 template <int Tag>
-inline constexpr System tables = base;
+constexpr System tables = base;
 
 inline constexpr std::uint32_t p0 = 0x40100000, p1 = 0x40200000, p1_ro = 0x40300000, p2 = 0x40400000;
 inline constexpr std::uint32_t slot_start[] = {0, 20000, 50000};
@@ -73,9 +77,15 @@ struct Booted {
     SimBoard::now = us;
     K::on_trap(sparc::tt::interrupt_level_1 + 5);
   }
+  // Time moves on to `us`, the event timer firing at every deadline the
+  // kernel armed on the way (slot boundaries, timers).
+  static void run_until(std::uint64_t us) {
+    while (SimBoard::deadline > SimBoard::now && SimBoard::deadline < us) at(SimBoard::deadline);
+    at(us);
+  }
   // Time moves to `offset` us into partition i's slot of major frame `frame`.
   static void in_slot_of(std::size_t i, std::uint64_t offset = 100, std::uint64_t frame = 0) {
-    at(frame * 60000 + slot_start[i] + offset);
+    run_until(frame * 60000 + slot_start[i] + offset);
   }
 
   // A hypercall of the current partition, as libxm makes it: number in %o0,
@@ -103,6 +113,8 @@ struct Booted {
 
   static std::string console() { return SimBoard::console; }
 };
+
+}  // namespace
 
 inline std::uint32_t hi(std::int64_t v) { return static_cast<std::uint32_t>(static_cast<std::uint64_t>(v) >> 32); }
 inline std::uint32_t lo(std::int64_t v) { return static_cast<std::uint32_t>(v); }

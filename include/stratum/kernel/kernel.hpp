@@ -82,14 +82,7 @@ class Kernel {
     Board::timers_init();
     Cpu::start_idle();
     for (std::size_t i = 0; i < N; ++i) Pct::init(i);
-    for (std::size_t i = 0; i < N; ++i) {
-      if (Partitions::boots(i)) {
-        Cpu::load_image(i);
-        restart(i, 0, false);
-      } else {
-        Partitions::set_halted(i);
-      }
-    }
+    for (std::size_t i = 0; i < N; ++i) boot_partition(i, true, false);
     Cpu::start_mmu();
     Line l;
     l << "Stratum: starting plan 0 (major frame ";
@@ -132,6 +125,14 @@ class Kernel {
     Time::reset(i);                                                         // timers
     VirtualTraps::reset(i);                                                 // trap table
     request_reschedule();
+  }
+
+  // Partition i as at boot: started from its image (loaded again when
+  // `load`) if it boots, halted otherwise.
+  static void boot_partition(Caller i, bool load, bool count) {
+    if (!Partitions::boots(i)) return halt(i);
+    if (load) Cpu::load_image(i);
+    restart(i, 0, count);
   }
 
   // Partition i stops until a reset.

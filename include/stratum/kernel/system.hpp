@@ -31,8 +31,9 @@ class SystemControl {
     K::shutdown(l.c_str(), 0);
   }
 
-  // XM_reset_system (5.6): every partition restarts (a cold reset reloads
-  // every image) and plan 0 starts again.
+  // XM_reset_system (5.6): the system starts again as it booted: the
+  // partitions that boot restart (a cold reset reloads their images), the
+  // others are halted, and plan 0 starts from its first slot.
   static std::int32_t reset_system(Caller caller, xm_u32_t resetMode) {
     if (!K::Partitions::is_system(caller)) return XM_PERM_ERROR;
     if (resetMode != XM_COLD_RESET && resetMode != XM_WARM_RESET) return XM_INVALID_PARAM;
@@ -41,10 +42,7 @@ class SystemControl {
     l << "Stratum: system " << (resetMode == XM_COLD_RESET ? "cold" : "warm") << " reset by partition ";
     l.dec(K::system.partitions[caller].id) << " '" << K::system.partitions[caller].name << "'\n";
     K::Out::write(l);
-    for (std::size_t i = 0; i < K::system.partitions.size(); ++i) {
-      if (resetMode == XM_COLD_RESET) K::Cpu::load_image(i);
-      K::restart(i, 0, true);
-    }
+    for (std::size_t i = 0; i < K::system.partitions.size(); ++i) K::boot_partition(i, resetMode == XM_COLD_RESET, true);
     K::Plans::start(K::Board::now_us());
     return XM_OK;
   }

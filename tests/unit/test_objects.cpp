@@ -1,0 +1,117 @@
+// The object interface (kernel/objects.hpp, manual 5.19) and its console
+// and status classes (kernel/objects/console.hpp, status.hpp; manual 5.15).
+#include <doctest/doctest.h>
+
+#include <cstring>
+
+#include "kernel_fixture.hpp"
+
+using namespace stratum::test::kernel_fixture;
+using stratum::test::SimBoard;
+
+namespace {
+const std::uint32_t console = OBJDESC_BUILD(OBJ_CLASS_CONSOLE, 0, 0);
+std::uint32_t status(std::uint32_t partition) { return OBJDESC_BUILD(OBJ_CLASS_STATUS, partition, 0); }
+const std::uint32_t system_status = OBJDESC_BUILD(OBJ_CLASS_STATUS, XM_HYPERVISOR_ID, 0);
+}  // namespace
+
+TEST_CASE("the object table: an unknown class or an operation a class lacks is refused") {
+  using T = Booted<__COUNTER__>;
+  T t;
+  CHECK(T::call(__WRITE_OBJECT_NR, {OBJDESC_BUILD(OBJ_CLASS_NULL, 0, 0), p0, 1, 0}) == XM_INVALID_PARAM);
+  CHECK(T::call(__WRITE_OBJECT_NR, {OBJDESC_BUILD(200, 0, 0), p0, 1, 0}) == XM_INVALID_PARAM);
+  CHECK(T::call(__READ_OBJECT_NR, {console, p0, 1, 0}) == XM_INVALID_PARAM);
+  CHECK(T::call(__SEEK_OBJECT_NR, {console, 0, 0}) == XM_INVALID_PARAM);
+  CHECK(T::call(__CTRL_OBJECT_NR, {console, 0, p0}) == XM_INVALID_PARAM);
+  CHECK(T::call(__WRITE_OBJECT_NR, {status(0), p0, 1, 0}) == XM_INVALID_PARAM);
+  CHECK(T::call(NR_HYPERCALLS) == XM_UNKNOWN_HYPERCALL);
+  CHECK(T::call(__MULTICALL_NR) == XM_UNKNOWN_HYPERCALL);
+  CHECK(T::call(0xffffffffu) == XM_UNKNOWN_HYPERCALL);
+}
+
+TEST_CASE("XM_write_console writes the caller's bytes, a newline as CR LF, at most 4096 of them") {
+  using T = Booted<__COUNTER__>;
+  T t;
+  const char text[] = "hello\nworld";
+  T::Hw::write_user(p0 + 0x100, text, sizeof text - 1);
+  SimBoard::console.clear();
+  CHECK(T::call(__WRITE_OBJECT_NR, {console, p0 + 0x100, sizeof text - 1, 0}) == 11);
+  CHECK(SimBoard::console == "hello\r\nworld");
+  std::string big(4096, 'x');
+  T::Hw::write_user(p0 + 0x1000, big.data(), big.size());
+  SimBoard::console.clear();
+  CHECK(T::call(__WRITE_OBJECT_NR, {console, p0 + 0x1000, 4096, 0}) == 4096);
+  CHECK(SimBoard::console == big);
+  SimBoard::console.clear();
+  CHECK(T::call(__WRITE_OBJECT_NR, {console, p0 + 0x1000, 4097, 0}) == XM_INVALID_PARAM);
+  CHECK(T::call(__WRITE_OBJECT_NR, {console, p0, 0xffffffffu, 0}) == XM_INVALID_PARAM);  // a negative length
+  CHECK(T::call(__WRITE_OBJECT_NR, {console, p1, 4, 0}) == XM_INVALID_PARAM);            // not its memory
+  CHECK(T::call(__WRITE_OBJECT_NR, {console, p0 + 0x40000 - 2, 4, 0}) == XM_INVALID_PARAM);
+  CHECK(T::call(__WRITE_OBJECT_NR, {console, 0x40000000, 4, 0}) == XM_INVALID_PARAM);
+  CHECK(SimBoard::console.empty());
+  CHECK(T::call(__WRITE_OBJECT_NR, {console, p0, 0, 0}) == 0);
+  T::in_slot_of(1);
+  CHECK(T::call(__WRITE_OBJECT_NR, {console, p1_ro, 4, 0}) == 4);  // read-only memory can be written out
+}
+
+TEST_CASE("XM_get_partition_status: its own, another's for system partitions, and the fields") {
+  using T = Booted<__COUNTER__>;
+  T t;
+  CHECK(T::call(__CTRL_OBJECT_NR, {status(0), XM_GET_PARTITION_STATUS, p0 + 0x100}) == XM_OK);
+  CHECK(T::Hw::peek<xmPartitionStatus_t>(p0 + 0x100).state == XM_STATUS_READY);
+  CHECK(T::call(__CTRL_OBJECT_NR, {status(1), XM_GET_PARTITION_STATUS, p0 + 0x100}) == XM_PERM_ERROR);
+  CHECK(T::call(__CTRL_OBJECT_NR, {status(0x3fff), XM_GET_PARTITION_STATUS, p0 + 0x100}) == XM_INVALID_PARAM);
+  CHECK(T::call(__CTRL_OBJECT_NR, {status(0), XM_GET_PARTITION_STATUS, p0 + 0x104}) == XM_INVALID_PARAM);
+  CHECK(T::call(__CTRL_OBJECT_NR, {status(0), XM_GET_PARTITION_STATUS, p1}) == XM_INVALID_PARAM);
+  CHECK(T::call(__CTRL_OBJECT_NR, {status(0), 77, p0 + 0x100}) == XM_INVALID_PARAM);
+  T::in_slot_of(1, 300);
+  T::call(__RESET_PARTITION_NR, {0, XM_WARM_RESET, 9});
+  T::call(__SUSPEND_PARTITION_NR, {0});
+  CHECK(T::call(__CTRL_OBJECT_NR, {status(0), XM_GET_PARTITION_STATUS, p1 + 0x100}) == XM_OK);
+  const auto st = T::Hw::peek<xmPartitionStatus_t>(p1 + 0x100);
+  CHECK(st.state == XM_STATUS_SUSPENDED);
+  CHECK(st.resetCounter == 1);
+  CHECK(st.resetStatus == 9);
+  CHECK(st.execClock == 20000);
+  CHECK(T::call(__CTRL_OBJECT_NR, {status(2), XM_GET_PARTITION_STATUS, p1 + 0x100}) == XM_OK);
+  CHECK(T::Hw::peek<xmPartitionStatus_t>(p1 + 0x100).state == XM_STATUS_HALTED);
+  T::call(__IDLE_SELF_NR);
+  CHECK(T::K::Partitions::state(1) == stratum::kernel::PartitionState::idle);
+}
+
+TEST_CASE("XM_get_system_status is for system partitions") {
+  using T = Booted<__COUNTER__>;
+  T t;
+  CHECK(T::call(__CTRL_OBJECT_NR, {system_status, XM_GET_SYSTEM_STATUS, p0 + 0x100}) == XM_PERM_ERROR);
+  T::in_slot_of(1, 100, 2);
+  CHECK(T::call(__CTRL_OBJECT_NR, {system_status, XM_GET_SYSTEM_STATUS, p1 + 0x101}) == XM_INVALID_PARAM);
+  CHECK(T::call(__CTRL_OBJECT_NR, {system_status, XM_GET_SYSTEM_STATUS, p1 + 0x100}) == XM_OK);
+  const auto st = T::Hw::peek<xmSystemStatus_t>(p1 + 0x100);
+  CHECK(st.currentMaf == 2);
+  CHECK(st.noIrqs > 0);
+  CHECK(st.resetCounter == 0);
+}
+
+TEST_CASE("XM_get_plan_status and XM_get_physmem_map") {
+  using T = Booted<__COUNTER__>;
+  T t;
+  CHECK(T::call(__CTRL_OBJECT_NR, {system_status, XM_GET_PLAN_STATUS, p0 + 0x100}) == XM_OK);
+  const auto plan = T::Hw::peek<xmPlanStatus_t>(p0 + 0x100);
+  CHECK(plan.current == 0);
+  CHECK(plan.next == 0);
+  CHECK(plan.prev == -1);
+  CHECK(T::call(__CTRL_OBJECT_NR, {system_status, XM_GET_PLAN_STATUS, p1}) == XM_INVALID_PARAM);
+  T::in_slot_of(1);
+  // Room for one of its two areas: it gets one, and learns it has two.
+  CHECK(T::call(__CTRL_OBJECT_NR, {OBJDESC_BUILD(OBJ_CLASS_STATUS, XM_HYPERVISOR_ID, 1), XM_GET_PHYSMEM_MAP,
+                                   p1 + 0x200}) == 2);
+  CHECK(T::Hw::peek<xmPhysicalMemMap_t>(p1 + 0x200).startAddr == p1);
+  CHECK(T::Hw::peek<xmPhysicalMemMap_t>(p1 + 0x200 + sizeof(xmPhysicalMemMap_t)).startAddr == 0);
+  CHECK(T::call(__CTRL_OBJECT_NR, {OBJDESC_BUILD(OBJ_CLASS_STATUS, XM_HYPERVISOR_ID, 16), XM_GET_PHYSMEM_MAP,
+                                   p1 + 0x200}) == 2);
+  const auto ro = T::Hw::peek<xmPhysicalMemMap_t>(p1 + 0x200 + sizeof(xmPhysicalMemMap_t));
+  CHECK(ro.startAddr == p1_ro);
+  CHECK(ro.size == 0x1000);
+  CHECK(T::call(__CTRL_OBJECT_NR, {OBJDESC_BUILD(OBJ_CLASS_STATUS, XM_HYPERVISOR_ID, 2), XM_GET_PHYSMEM_MAP,
+                                   p1_ro}) == XM_INVALID_PARAM);
+}
