@@ -7,13 +7,13 @@ debug hook (STRATUM_GEN_INTENT, generators/xmcf/emit.py), the intent as JSON;
 a native program (dump.cpp, linked with a file that includes that
 system.hpp) prints the tables back with Boost.PFR; the two are compared and
 the first difference is reported with its path (`partitions[2].areas[1].size`).
-Each system.hpp is also compiled for the LEON3, where its Boost.PFR shape
-checks must hold too. Systems that board leon3-qemu cannot run (--other-board)
-are generated with `--board none`.
+Systems that board leon3-qemu cannot run (--other-board) are generated with
+`--board none`.
 
-Then the shape checks are shown to fire: one system.hpp compiled for the
-LEON3 against a model whose MemoryArea has grown a field must fail with the
-template's message.
+Then the Boost.PFR shape checks are tried for the LEON3 on one system.hpp:
+they hold against the model, and fail with the template's message against a
+model whose MemoryArea has grown a field. (Every other system.hpp is
+compiled for the LEON3 by the image builds and the config tests.)
 """
 import argparse
 import json
@@ -94,9 +94,6 @@ def check_system(a, xml, board, outdir):
     if rc != 0:
         return f"generate failed:\n{out}"
     include = [f"-I{outdir}", f"-I{a.source_root / 'include'}"]
-    rc, out = run([a.cross_cxx, *CROSS_FLAGS, *include, "-x", "c++", "-"], input="#include <system.hpp>\n")
-    if rc != 0:
-        return f"system.hpp does not compile for the LEON3:\n{out}"
     exe = outdir / "dump"
     rc, out = run([a.cxx, *NATIVE_FLAGS, *include, "-x", "c++", "-", "-x", "none", str(a.dump_o), "-o", str(exe)],
                   input=SYSTEM_TU)
@@ -110,8 +107,13 @@ def check_system(a, xml, board, outdir):
 
 
 def check_shape_guard(a, outdir):
-    """The template's shape check fires on a model that is not the one the
-    tables were generated for (here: MemoryArea with one field more)."""
+    """The template's shape checks hold for the LEON3, and fire on a model
+    that is not the one the tables were generated for (here: MemoryArea with
+    one field more)."""
+    rc, out = run([a.cross_cxx, *CROSS_FLAGS, f"-I{outdir}", f"-I{a.source_root / 'include'}", "-x", "c++", "-"],
+                  input="#include <system.hpp>\n")
+    if rc != 0:
+        return f"shape guard: {outdir / 'system.hpp'} does not compile for the LEON3:\n{out}"
     shadow = outdir / "shadow"
     shutil.rmtree(shadow, ignore_errors=True)
     shutil.copytree(a.source_root / "include" / "stratum" / "config", shadow / "stratum" / "config")
@@ -158,7 +160,7 @@ def main():
     print(f"tables: {len(corpus) - len(failures)} of {len(corpus)} systems read back as generated")
     passed = [o for o, r in zip(outdirs, results) if not r]
     guard = check_shape_guard(a, passed[0]) if passed else "shape guard: no system.hpp to try it on"
-    print(f"tables: the shape check {'did not fire as it must' if guard else 'fires on a grown model'}")
+    print(f"tables: the shape checks {'FAILED' if guard else 'hold on the LEON3 and fire on a grown model'}")
     failures += [guard] if guard else []
     for f in failures:
         lines = f.splitlines()
