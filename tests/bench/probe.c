@@ -1,19 +1,44 @@
 /* Probe: measures, under QEMU -icount shift=5 (one instruction = 32 ns, so
  * one microsecond of the 1 MHz hypervisor clock = 31.25 instructions):
  *  - the round trip of a null hypercall (an unknown number: the whole trap
- *    entry, dispatch and exit path, no work), averaged over many calls;
+ *    entry, dispatch and exit path, no work) and of XM_get_time, timed over
+ *    batches that run inside one slot of this partition: a batch during
+ *    which a slot boundary passed (another partition ran meanwhile) is
+ *    thrown away, so only the caller's own instructions are counted;
  *  - the switch into this partition at a slot boundary: the instructions
  *    of its slot that it did not get to run (see below).
  * Results are printed as instructions with two decimals. */
 #include <xm.h>
 
-#define CALLS 2000
+#define BATCH 100   /* calls per batch: about half a 1 ms slot */
+#define BATCHES 20  /* batches kept */
 #define SWITCHES 100
 
 static xm_s64_t now(void) {
   xmTime_t t;
   XM_get_time(XM_HW_CLOCK, &t);
   return t;
+}
+
+static void null_call(void) { XM_hypercall(NR_HYPERCALLS, 0, 0, 0, 0, 0); }
+static void get_time_call(void) { (void)now(); }
+static void no_call(void) {}
+
+/* Microseconds BATCHES batches of BATCH calls of `call` took, each batch
+ * inside one slot of this partition (the clock reads at both ends are
+ * counted; the caller subtracts them, timed with no_call). */
+static xm_s64_t batches(volatile xmTime_t *slot_start, void (*call)(void)) {
+  xm_s64_t total = 0;
+  for (int kept = 0; kept < BATCHES;) {
+    xmTime_t s = *slot_start;
+    xm_s64_t t0 = now();
+    for (int i = 0; i < BATCH; ++i) call();
+    xm_s64_t t1 = now();
+    if (*slot_start != s) continue; /* a slot boundary passed: not only ours */
+    total += t1 - t0;
+    ++kept;
+  }
+  return total;
 }
 
 /* microseconds * 3125 / 100 = instructions; printed with two decimals */
@@ -27,17 +52,9 @@ void PartitionMain(void) {
   partitionControlTable_t *pct = XM_params_get_PCT();
   volatile xmTime_t *slot_start = &pct->schedInfo.slotStart;
 
-  /* Start right after a slot boundary so no switch falls inside a loop. */
-  xmTime_t s = *slot_start;
-  while (*slot_start == s) {
-  }
-  xm_s64_t t0 = now();
-  for (int i = 0; i < CALLS; ++i) XM_hypercall(NR_HYPERCALLS, 0, 0, 0, 0, 0);
-  xm_s64_t t1 = now();
-  for (int i = 0; i < CALLS; ++i) now();
-  xm_s64_t t2 = now();
-  report("null hypercall round trip", t1 - t0, CALLS);
-  report("XM_get_time round trip", t2 - t1, CALLS);
+  xm_s64_t ends = batches(slot_start, no_call);
+  report("null hypercall round trip", batches(slot_start, null_call) - ends, BATCHES * BATCH);
+  report("XM_get_time round trip", batches(slot_start, get_time_call) - ends, BATCHES * BATCH);
 
   /* The switch: in each of its 1 ms slots (exactly 31250 instructions
    * under -icount shift=5) Probe runs a loop of 4 instructions until the

@@ -41,6 +41,9 @@ def main():
              "Measured under `qemu-system-sparc -M leon3_generic -icount shift=5,sleep=off`:",
              "one instruction is 32 ns of virtual time, so counts are exact and repeat run to run.", "",
              "## Hypervisor paths (tests/bench: two partitions in 1 ms slots)", "",
+             "Hypercalls are timed in batches of 100 calls that run inside one slot of the caller (a batch",
+             "a slot boundary crossed is thrown away), less the cost of the clock reads around a batch: the",
+             "caller's own round trip only. A switch is what its slot loses to the hypervisor.", "",
              "| path | instructions | samples |", "|---|---:|---:|"]
     lines += [f"| {name.strip()} | {value} | {n} |" for name, value, n in rows]
     lines += ["", "## Image sizes (bytes, `size -A`)", "",

@@ -77,6 +77,10 @@ struct SimHardware {
     const auto* s = static_cast<const unsigned char*>(from);
     for (std::size_t k = 0; k < n; ++k) byte(to + static_cast<std::uint32_t>(k)) = s[k];
   }
+  template <class T>
+  static void store_user(std::uint32_t to, T v) {
+    write_user(to, &v, sizeof v);
+  }
   static void load_image(std::size_t i, std::uint32_t physical) {
     if (i < images.size()) write_user(physical, images[i].data(), images[i].size());
   }

@@ -27,17 +27,18 @@ static_assert(Table::numbers_distinct);
 }  // namespace
 
 TEST_CASE("arguments are decoded by type: 64-bit ones take two words, high first") {
-  const Words w{7, 0x00000001, 0x00000002, 0x40100000, 0};
+  const std::uint32_t w[hypercall_words] = {7, 0x00000001, 0x00000002, 0x40100000, 0};
   CHECK(Table::dispatch(9, 4, w) == 3);
   CHECK(seen.who == 4);
   CHECK(seen.a == 7);
   CHECK(seen.t == 0x100000002LL);
   CHECK(seen.p == 0x40100000);
-  CHECK(Table::dispatch(40, 0, Words{1, 2, 3, 4, static_cast<std::uint32_t>(-10)}) == 0);
+  const std::uint32_t v[hypercall_words] = {1, 2, 3, 4, static_cast<std::uint32_t>(-10)};
+  CHECK(Table::dispatch(40, 0, v) == 0);
 }
 
 TEST_CASE("every number not bound, and every number past the table, is XM_UNKNOWN_HYPERCALL") {
-  const Words w{};
+  const std::uint32_t w[hypercall_words] = {};
   CHECK(Table::dispatch(0, 0, w) == -7);
   for (std::uint32_t nr = 1; nr < NR_HYPERCALLS; ++nr)
     if (nr != 9 && nr != 40) CHECK(Table::dispatch(nr, 0, w) == XM_UNKNOWN_HYPERCALL);

@@ -33,9 +33,10 @@ struct UserPtr {
   std::uint32_t address;
 };
 
-// The words a hypercall's arguments arrive in.
+// The words a hypercall's arguments arrive in: `hypercall_words` of them,
+// read where the architecture saved them.
 inline constexpr std::size_t hypercall_words = 5;
-using Words = std::array<std::uint32_t, hypercall_words>;
+using Words = const std::uint32_t*;
 
 namespace hc {
 
@@ -47,7 +48,7 @@ template <>
 inline constexpr std::size_t words_of<xm_u64_t> = 2;
 
 template <class T>
-T decode(const Words& w, std::size_t at) {
+T decode(Words w, std::size_t at) {
   if constexpr (words_of<T> == 2)
     return static_cast<T>((std::uint64_t{w[at]} << 32) | w[at + 1]);
   else if constexpr (requires { T{}.address; })
@@ -64,7 +65,7 @@ constexpr std::array<std::size_t, sizeof...(A)> offsets() {
   return r;
 }
 
-using Handler = std::int32_t (*)(Caller, const Words&);
+using Handler = std::int32_t (*)(Caller, Words);
 
 }  // namespace hc
 
@@ -79,7 +80,7 @@ struct Bind<Nr, Fn> {
                 "a hypercall's arguments must fit the five argument words");
   static_assert(Nr < NR_HYPERCALLS, "a hypercall number must be below NR_HYPERCALLS");
 
-  static std::int32_t call(Caller who, const Words& w) {
+  static std::int32_t call(Caller who, Words w) {
     return [&]<std::size_t... K>(std::index_sequence<K...>) {
       [[maybe_unused]] constexpr auto at = hc::offsets<A...>();
       return Fn(who, hc::decode<A>(w, at[K])...);
@@ -115,7 +116,7 @@ struct bound_once {
 template <std::uint32_t Nr, std::uint32_t... All>
 inline constexpr std::size_t count = ((All == Nr ? 1u : 0u) + ... + 0u);
 
-inline std::int32_t unknown(Caller, const Words&) { return XM_UNKNOWN_HYPERCALL; }
+inline std::int32_t unknown(Caller, Words) { return XM_UNKNOWN_HYPERCALL; }
 
 }  // namespace hc
 
@@ -134,7 +135,7 @@ struct HypercallTable<Hypercalls<B...>> {
     return t;
   }();
 
-  static std::int32_t dispatch(std::uint32_t nr, Caller who, const Words& w) {
+  static std::int32_t dispatch(std::uint32_t nr, Caller who, Words w) {
     return nr < NR_HYPERCALLS ? handlers[nr](who, w) : XM_UNKNOWN_HYPERCALL;
   }
 };

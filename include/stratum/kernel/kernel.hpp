@@ -100,19 +100,17 @@ class Kernel {
   // Every trap that is not a register-window trap the processor handled.
   static void on_trap(std::uint32_t tt) {
     const int who = Cpu::current();
-    const typename Cpu::Trap trap = Cpu::take_trap(tt);
-    using Kind = decltype(trap.kind);
-    if (trap.kind == Kind::interrupt) {
-      SystemControl::count_irq();  // the event timer: time is looked at below
-    } else if (who < 0) {
-      // Only the idle context runs without a partition, and it only waits.
-    } else if (trap.kind == Kind::hypercall) {
+    const auto kind = Cpu::take_trap(tt);
+    using Kind = decltype(kind);
+    if (kind == Kind::hypercall && who >= 0) {
       if (!hypercall(static_cast<Caller>(who))) return;
-    } else if (trap.kind == Kind::asm_hypercall) {
+    } else if (kind == Kind::asm_hypercall && who >= 0) {
       if (!asm_hypercall(static_cast<Caller>(who))) return;
-    } else {
-      Faults::exception(static_cast<Caller>(who), trap);
-    }
+    } else if (kind == Kind::interrupt) {
+      SystemControl::count_irq();  // the event timer: time is looked at below
+    } else if (who >= 0) {
+      Faults::exception(static_cast<Caller>(who), Cpu::describe(kind, tt));
+    }  // else: only the idle context runs without a partition, and it only waits
     reschedule();
   }
 

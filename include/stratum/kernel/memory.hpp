@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 #include "stratum/config/model.hpp"
 #include "stratum/kernel/hypercalls.hpp"
@@ -31,7 +32,10 @@ struct PartitionMemory {
   template <class T>
   static bool put(Caller i, UserPtr<T> p, const T& v) {
     if (!holds(i, p.address, sizeof(T), true, alignof(T) < 8 ? alignof(T) : 8)) return false;
-    K::Cpu::write_user(p.address, &v, sizeof(T));
+    if constexpr (std::is_scalar_v<T>)
+      K::Cpu::store_user(p.address, v);
+    else
+      K::Cpu::write_user(p.address, &v, sizeof(T));
     return true;
   }
 

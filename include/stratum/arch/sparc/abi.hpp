@@ -17,10 +17,10 @@ namespace stratum::sparc::abi {
 
 // Arguments a hypercall can carry in registers (%o1..%o5), in 32-bit words.
 inline constexpr std::size_t max_words = 5;
-using Words = std::array<std::uint32_t, max_words>;
 
 inline std::uint32_t number(const Context& c) { return c.o[0]; }
-inline Words words(const Context& c) { return {c.o[1], c.o[2], c.o[3], c.o[4], c.o[5]}; }
+// The argument words, where the trap path saved them.
+inline const std::uint32_t* words(const Context& c) { return &c.o[1]; }
 
 // The result goes to %o0, unless the call restarted the caller: a partition
 // that starts afresh finds its PCT address there, not a result.
@@ -47,10 +47,11 @@ enum class TrapKind : std::uint8_t {
   other,                   // any other processor or software trap
 };
 
+// Hypercalls first: they are the path that must be fast.
 constexpr TrapKind classify(std::uint32_t tt) {
-  if (tt == tt::window_fault) return TrapKind::window_fault;
   if (tt == tt::hypercall) return TrapKind::hypercall;
   if (tt == tt::asm_hypercall) return TrapKind::asm_hypercall;
+  if (tt == tt::window_fault) return TrapKind::window_fault;
   if (tt >= tt::interrupt_level_1 && tt <= tt::interrupt_level_15) return TrapKind::interrupt;
   if (tt == tt::instruction_access_exception) return TrapKind::instruction_access;
   if (tt == tt::data_access_exception) return TrapKind::data_access;

@@ -35,7 +35,7 @@ struct Hardware {
   // The address of a register window the trap path refused, or 0; reading clears it.
   static std::uint32_t take_window_fault() {
     const std::uint32_t w = stratum_window_fault;
-    stratum_window_fault = 0;
+    if (w != 0) stratum_window_fault = 0;
     return w;
   }
   static std::uint32_t idle_pc() { return reinterpret_cast<std::uint32_t>(&stratum_idle_loop); }
@@ -66,16 +66,18 @@ struct Hardware {
 
   // -- memory
   // The current partition's memory as it sees it: its MMU context is the
-  // current one, and the hypervisor may touch user pages.
+  // current one, and the hypervisor may touch user pages. Word by word when
+  // both sides are word aligned (status structures), byte by byte otherwise.
   static void read_user(void* to, std::uint32_t from, std::size_t n) {
-    const auto* s = reinterpret_cast<const volatile unsigned char*>(from);
-    auto* d = static_cast<unsigned char*>(to);
-    for (std::size_t k = 0; k < n; ++k) d[k] = s[k];
+    copy(to, reinterpret_cast<const void*>(from), n);
   }
   static void write_user(std::uint32_t to, const void* from, std::size_t n) {
-    auto* d = reinterpret_cast<volatile unsigned char*>(to);
-    const auto* s = static_cast<const unsigned char*>(from);
-    for (std::size_t k = 0; k < n; ++k) d[k] = s[k];
+    copy(reinterpret_cast<void*>(to), from, n);
+  }
+  // One scalar (xmTime_t, a count) where the partition asked: one store.
+  template <class T>
+  static void store_user(std::uint32_t to, T v) {
+    *reinterpret_cast<volatile T*>(to) = v;
   }
 
   // Copies partition i's image from the container to `physical`. Done with
@@ -92,6 +94,19 @@ struct Hardware {
     auto* dst = reinterpret_cast<unsigned char*>(physical);
     for (const unsigned char* p = e.start; p < e.end; ++p) *dst++ = *p;
     if (was_on) mmu_enable(true);
+  }
+
+ private:
+  static void copy(void* to, const void* from, std::size_t n) {
+    if (((reinterpret_cast<std::uint32_t>(to) | reinterpret_cast<std::uint32_t>(from) | n) & 3) == 0) {
+      auto* d = static_cast<volatile std::uint32_t*>(to);
+      const auto* s = static_cast<const volatile std::uint32_t*>(from);
+      for (std::size_t k = 0; k < n / 4; ++k) d[k] = s[k];
+      return;
+    }
+    auto* d = static_cast<volatile unsigned char*>(to);
+    const auto* s = static_cast<const volatile unsigned char*>(from);
+    for (std::size_t k = 0; k < n; ++k) d[k] = s[k];
   }
 };
 

@@ -134,22 +134,28 @@ class Processor {
   static void flush_windows() { Hw::flush_windows(); }
 
   // -- traps
+  // What trap `tt` was. A register window the trap path refused wins: the
+  // trap path entered the kernel because of it. (traps.S already marked the
+  // trapped context as not fresh.)
+  static abi::TrapKind take_trap(std::uint32_t tt) {
+    const std::uint32_t w = Hw::take_window_fault();
+    if (w == 0) return abi::classify(tt);
+    window_fault_ = w;
+    return abi::TrapKind::window_fault;
+  }
+
+  // The details of a trap that is not a hypercall, for the fault path.
   struct Trap {
     abi::TrapKind kind;
     std::uint32_t tt;
     std::uint32_t address;  // window_fault: the refused stack; access faults: the fault address
     abi::AccessFault fault;
-    std::uint32_t fault_status;  // raw SRMMU registers, for the PCT
+    std::uint32_t fault_status;  // raw SRMMU register, for the PCT
   };
-
-  // What trap `tt` was (a refused register window wins: the trap path
-  // entered the kernel because of it).
-  static Trap take_trap(std::uint32_t tt) {
-    if (current_ >= 0) parts_[static_cast<std::size_t>(current_)].ctx.fresh = 0;
-    const std::uint32_t w = Hw::take_window_fault();
-    if (w != 0) return {abi::TrapKind::window_fault, tt, w & ~1u, abi::AccessFault::none, 0};
-    Trap t{abi::classify(tt), tt, 0, abi::AccessFault::none, 0};
-    if (t.kind == abi::TrapKind::data_access || t.kind == abi::TrapKind::instruction_access) {
+  static Trap describe(abi::TrapKind kind, std::uint32_t tt) {
+    Trap t{kind, tt, 0, abi::AccessFault::none, 0};
+    if (kind == abi::TrapKind::window_fault) t.address = window_fault_ & ~1u;
+    if (kind == abi::TrapKind::data_access || kind == abi::TrapKind::instruction_access) {
       t.fault_status = Hw::mmu_fault_status();
       t.address = Hw::mmu_fault_address();
       t.fault = abi::access_fault(t.fault_status);
@@ -162,7 +168,7 @@ class Processor {
   // -- hypercalls (manual 6.2): the call of partition i, its result
   struct Call {
     std::uint32_t number;
-    abi::Words words;
+    const std::uint32_t* words;  // abi::max_words of them
   };
   static Call take_hypercall(std::size_t i) {
     Context& c = parts_[i].ctx;
@@ -199,6 +205,10 @@ class Processor {
   // -- the current partition's memory, as it sees it
   static void read_user(void* to, std::uint32_t from, std::size_t n) { Hw::read_user(to, from, n); }
   static void write_user(std::uint32_t to, const void* from, std::size_t n) { Hw::write_user(to, from, n); }
+  template <class T>
+  static void store_user(std::uint32_t to, T v) {
+    Hw::store_user(to, v);
+  }
 
   static bool has_fpu(std::size_t i) { return (S.partitions[i].flags & config::partition_flag::fp) != 0; }
 
@@ -242,6 +252,7 @@ class Processor {
   static inline Context idle_{};
   static inline int current_ = -1;
   static inline int fpu_owner_ = -1;  // whose state the FPU registers hold
+  static inline std::uint32_t window_fault_ = 0;  // of the trap being handled
 };
 
 }  // namespace stratum::sparc
