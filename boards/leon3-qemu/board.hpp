@@ -12,51 +12,29 @@
 #include "stratum/config/check.hpp"
 #include "stratum/config/model.hpp"
 #include "stratum/config/target.hpp"
+#include "facts.hpp"
+#include "rules.hpp"
 
 extern "C" [[noreturn]] void stratum_exit(int code);
 
 namespace stratum::boards {
 
 struct Leon3Qemu {
-  static constexpr const char* name = "leon3-qemu";
-  // qemu-system-sparc -M leon3_generic has one processor.
-  static constexpr std::size_t processors = 1;
-  // The kernel runs one virtual CPU per partition.
-  static constexpr std::size_t vcpus_per_partition = 1;
+  // The board's facts, shared with the generator (facts.hpp); its rules
+  // are in rules.hpp.
+  static constexpr const char* name = leon3_qemu::name;
+  static constexpr std::size_t processors = leon3_qemu::processors;
+  static constexpr std::size_t vcpus_per_partition = leon3_qemu::vcpus_per_partition;
 
   // The processor the kernel runs on, for system S.
   template <const config::System& S>
   using Processor = sparc::Processor<sparc::Hardware, S>;
 
-  // [BOARD-PROCESSORS] the plans of processors the board does not have
-  // would never run; say so rather than boot a different system.
-  static constexpr config::Diagnostic check_board_processors(const config::System& s) {
-    config::Diagnostic d;
-    if (s.processors.size() > processors) {
-      d << "[BOARD-PROCESSORS] system '" << s.name << "' declares ";
-      d.dec(s.processors.size()) << " processors; board " << name << " has ";
-      d.dec(processors);
-    }
-    return d;
-  }
-
-  // [BOARD-VCPUS] a slot for another vCPU would silently run vCPU 0.
-  static constexpr config::Diagnostic check_board_vcpus(const config::System& s) {
-    config::Diagnostic d;
-    for (const config::Partition& p : s.partitions)
-      if (p.vcpus > vcpus_per_partition) {
-        config::detail::partition(d << "[BOARD-VCPUS] ", p) << " has ";
-        d.dec(p.vcpus) << " vCPUs; Stratum runs one vCPU per partition";
-        return d;
-      }
-    return d;
-  }
-
   // The board's rules for system S, each one compile error of its own.
   template <const config::System& S>
   static constexpr bool valid_for() {
-    return config::configuration_error<check_board_processors(S)>::ok &
-           config::configuration_error<check_board_vcpus(S)>::ok;
+    return config::configuration_error<leon3_qemu::check_board_processors(S)>::ok &
+           config::configuration_error<leon3_qemu::check_board_vcpus(S)>::ok;
   }
 
   static constexpr std::uintptr_t apbuart = target::apbuart;

@@ -80,10 +80,11 @@ class Device:
 
 @dataclass
 class HmEvent:
-    name: str            # XM_HM_EV_...
+    name: str            # XM_HM_EV_..., canonical (hm.canonical): what the tables carry
     action: str          # XM_HM_AC_...
     log: bool
     line: int
+    written: str | None = None  # the name as the file spells it
 
 
 @dataclass

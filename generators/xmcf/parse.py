@@ -5,13 +5,20 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import model, units
+from . import hm, model, units
 from .diag import ConfigError, Diagnostic
 
 NS = "http://www.xtratum.org/xm-3.x"
+# The manual's text (8.3.2) prescribes the namespace xm-2.3, its listings
+# write xm-3.x: both are read, and a file in xm-2.3 is read as xm-3.x.
+NAMESPACES = (NS, "http://www.xtratum.org/xm-2.3")
 # Where XtratuM loads itself on a LEON when XMHypervisor/PhysicalMemoryArea has no start.
 DEFAULT_HYPERVISOR_START = 0x40000000
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "xmcf.xsd"
+
+_XS = "{http://www.w3.org/2001/XMLSchema}"
+_UNEXPECTED = re.compile(r"^Element '([^']+)': This element is not expected\.")
+_NOT_ALLOWED = re.compile(r"^Element '([^']+)', attribute '([^']+)': The attribute '[^']+' is not allowed\.")
 
 
 def _q(tag):
@@ -23,9 +30,9 @@ def _clean(message):
     return re.sub(r"\{[^}]*\}", "", message)
 
 
-def load_tree(path):
+def _parse(path):
     try:
-        tree = etree.parse(str(path), etree.XMLParser(remove_comments=True, resolve_entities=False,
+        return etree.parse(str(path), etree.XMLParser(remove_comments=True, resolve_entities=False,
                                                       no_network=True))
     except etree.XMLSyntaxError as e:
         line = e.lineno or 1
@@ -33,17 +40,67 @@ def load_tree(path):
         raise ConfigError([Diagnostic("XML", f"not well-formed XML: {msg}", line)])
     except OSError as e:
         raise ConfigError([Diagnostic("XML", f"cannot read the file: {e}", 1)])
+
+
+def _read_as_xm3(root):
+    """A file in another namespace of NAMESPACES: its elements renamed into NS."""
+    old = etree.QName(root).namespace
+    for el in root.iter():
+        if isinstance(el.tag, str) and etree.QName(el).namespace == old:
+            el.tag = _q(etree.QName(el).localname)
+    etree.cleanup_namespaces(root, top_nsmap={None: NS})
+
+
+def _known_elements(schema_tree):
+    return {_q(el.get("name")) for el in schema_tree.iter(f"{_XS}element") if el.get("name")}
+
+
+def _prune(tree, error, known):
+    """Removes what `error` says the schema does not know (an element no
+    schema declares anywhere, e.g. a vendor's extension, or an attribute not
+    allowed where it is written) and says whether it did. Anything else (a
+    missing or misplaced element, a bad value) is not pruned: then no rule
+    runs, since the model could not be trusted."""
+    m = _UNEXPECTED.match(error.message)
+    if m and m.group(1) not in known:
+        hits = [el for el in tree.iter(m.group(1)) if el.sourceline == error.line]
+        for el in hits:
+            el.getparent().remove(el)
+        return bool(hits)
+    m = _NOT_ALLOWED.match(error.message)
+    if m:
+        hits = [el for el in tree.iter(m.group(1)) if el.sourceline == error.line and m.group(2) in el.attrib]
+        for el in hits:
+            del el.attrib[m.group(2)]
+        return bool(hits)
+    return False
+
+
+def load_tree(path):
+    """(tree, schema diagnostics). Unknown elements and attributes are
+    errors, but they are taken out of the tree and the rest is still read,
+    so that one vendor extension does not hide every rule: the diagnostics
+    come back with the tree. Any other schema error stops here."""
+    tree = _parse(path)
     root = tree.getroot()
-    if root.tag != _q("SystemDescription"):
-        tag = etree.QName(root)
+    tag = etree.QName(root)
+    if tag.localname != "SystemDescription" or tag.namespace not in NAMESPACES:
         raise ConfigError([Diagnostic(
-            "XSD", f"the root element must be SystemDescription in namespace {NS} "
+            "XSD", f"the root element must be SystemDescription in namespace {' or '.join(NAMESPACES)} "
                    f"(found {tag.localname} in namespace {tag.namespace or 'none'}); "
                    f"write <SystemDescription xmlns=\"{NS}\" ...>", root.sourceline or 1)])
-    schema = etree.XMLSchema(etree.parse(str(SCHEMA_PATH)))
-    if not schema.validate(tree):
-        raise ConfigError([Diagnostic("XSD", _clean(e.message), e.line) for e in schema.error_log])
-    return tree
+    if tag.namespace != NS:
+        _read_as_xm3(root)
+    schema_tree = etree.parse(str(SCHEMA_PATH))
+    schema, known = etree.XMLSchema(schema_tree), _known_elements(schema_tree)
+    found, seen = [], set()
+    while not schema.validate(tree):
+        errors = [e for e in schema.error_log if (e.line, e.message) not in seen]
+        seen.update((e.line, e.message) for e in errors)
+        found += [Diagnostic("XSD", _clean(e.message), e.line) for e in errors]
+        if not errors or not all([_prune(tree, e, known) for e in errors]):
+            raise ConfigError(found)
+    return tree, found
 
 
 class _Reader:
@@ -80,8 +137,9 @@ def _areas(r, parent):
 def _hm_events(parent):
     if parent is None:
         return []
-    return [model.HmEvent(name=e.get("name"), action=e.get("action"), log=e.get("log") in ("yes", "true"),
-                          line=e.sourceline) for e in parent.iterfind(_q("Event"))]
+    return [model.HmEvent(name=hm.canonical(e.get("name")), action=e.get("action"),
+                          log=e.get("log") in ("yes", "true"), line=e.sourceline, written=e.get("name"))
+            for e in parent.iterfind(_q("Event"))]
 
 
 def _trace(r, el):
@@ -210,4 +268,9 @@ def build_model(tree):
 
 
 def load(path):
-    return build_model(load_tree(path))
+    """(system, schema diagnostics): see load_tree."""
+    tree, schema_errors = load_tree(path)
+    try:
+        return build_model(tree), schema_errors
+    except ConfigError as e:
+        raise ConfigError(schema_errors + e.diagnostics) from None

@@ -1,6 +1,6 @@
 // A partition with two virtual CPUs: valid XM_CF, but this kernel runs one
 // vCPU per partition, so the image is refused rather than run half of it.
-// EXPECT: configuration_error<.*"\[BOARD-VCPUS\] Partition 'A' has 2 vCPUs; Stratum runs one vCPU per partition"
+// EXPECT: configuration_error<.*"\[BOARD-VCPUS\] Partition 'A' has 2 vCPUs; board leon3-qemu runs 1 per partition"
 #include "tables_base.hpp"
 
 namespace cf {

@@ -95,7 +95,7 @@ inline constexpr HmEvent hm0[] = {{.name = "XM_HM_EV_PARTITION_ERROR", .action =
 inline constexpr HmEvent hm1[] = {
     {.name = "XM_HM_EV_MEM_PROTECTION", .action = "XM_HM_AC_PROPAGATE", .log = true},
     {.name = "XM_HM_EV_OVERRUN", .action = "XM_HM_AC_SUSPEND", .log = false},
-    {.name = "XM_HM_EV_SPARC_DIVISION_BY_ZERO", .action = "XM_HM_AC_PARTITION_WARM_RESET", .log = false},
+    {.name = "XM_HM_EV_SPARCV8_DIVIDE_EXCEPTION", .action = "XM_HM_AC_PARTITION_WARM_RESET", .log = false},
     {.name = "XM_HM_EV_PARTITION_INTEGRITY", .action = "XM_HM_AC_SWITCH_TO_MAINTENANCE", .log = true}};
 
 inline constexpr Partition partitions[] = {

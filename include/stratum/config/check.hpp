@@ -4,9 +4,10 @@
 // Each rule is an ordinary constexpr function from the tables to a
 // Diagnostic: empty when the rule holds, otherwise one message that starts
 // with the rule id in brackets and then reads exactly as the generator's
-// (generators/xmcf/checks.py), naming the first offending objects in the
-// order of the XML file. The functions run at run time too, which is how the
-// host unit tests drive them. They live by topic:
+// (generators/xmcf/rules/<topic>.py, one function per rule, named after its
+// id), naming the first offending objects in the order of the XML file. The
+// functions run at run time too, which is how the host unit tests drive
+// them. They live by topic:
 //   check_names.hpp       names and identifiers
 //   check_scheduling.hpp  processors, plans, slots
 //   check_memory.hpp      regions, areas, the SRMMU's rules
@@ -21,9 +22,16 @@
 // followed by one static_assert; rules that hold leave no trace (they all
 // instantiate the same configuration_error<{}>).
 //
-// The kernel adds the rules that depend on the image (MMU-TABLES-SIZE,
+// The board adds its own rules (Board::valid_for<S>(), BOARD-PROCESSORS and
+// BOARD-VCPUS, which the generator also checks for the board it is given);
+// the kernel adds the rules that depend on the image (MMU-TABLES-SIZE,
 // PCT-ROOM); the generator adds those on the XML text itself (XML, XSD,
 // UNIT, TIME-TICK).
+//
+// The manual's advice (PLAN-MAINTENANCE) is a warning for the generator,
+// and never an error here: it is listed in `warnings`, which verify<S>()
+// does not consult (GCC has no compile-time warning a constant expression
+// can raise that -Werror would not turn into an error).
 #pragma once
 
 #include <cstddef>
@@ -83,7 +91,6 @@ inline constexpr Rule rules[] = {
     {"SLOT-PROCESSOR", check_slot_processor},
     {"PARTITION-PROCESSOR-UNKNOWN", check_partition_processor_unknown},
     {"PARTITION-NOT-SCHEDULED", check_partition_not_scheduled},
-    {"PLAN-MAINTENANCE", check_plan_maintenance},
     {"TEMPORAL-REQUIREMENTS", check_temporal_requirements},
     // Memory
     {"MEM-REGION-OVERLAP", check_mem_region_overlap},
@@ -133,6 +140,12 @@ inline constexpr Rule rules[] = {
     {"HM-MAINTENANCE-PLAN", check_hm_maintenance_plan},
 };
 inline constexpr std::size_t rule_count = sizeof(rules) / sizeof(rules[0]);
+
+// The manual's advice: what the generator reports as warnings. Tests (and a
+// boot report, should one want it) run them; verify<S>() does not.
+inline constexpr Rule warnings[] = {
+    {"PLAN-MAINTENANCE", check_plan_maintenance},
+};
 
 // All the rules at run time: the first message, or an empty Diagnostic.
 constexpr Diagnostic first_violation(const System& s) {

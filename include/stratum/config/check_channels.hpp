@@ -13,6 +13,7 @@
 
 #include "stratum/config/diagnostic.hpp"
 #include "stratum/config/model.hpp"
+#include "stratum/config/target.hpp"
 
 namespace stratum::config {
 
@@ -239,13 +240,12 @@ constexpr Diagnostic check_ipvi_id_sequence(const System& s) {
 
 // [IPVI-COUNT] there are eight inter-partition virtual interrupts,
 // XM_VT_EXT_IPVI0 to XM_VT_EXT_IPVI7.
-inline constexpr std::size_t max_ipvi_count = 8;
 constexpr Diagnostic check_ipvi_count(const System& s) {
   Diagnostic d;
-  if (s.ipvis.size() > max_ipvi_count) {
+  if (s.ipvis.size() > target::max_ipvis) {
     d << "[IPVI-COUNT] the system has ";
     d.dec(s.ipvis.size()) << " Ipvis; there are ";
-    d.dec(max_ipvi_count) << " inter-partition virtual interrupts";
+    d.dec(target::max_ipvis) << " inter-partition virtual interrupts";
   }
   return d;
 }

@@ -11,15 +11,16 @@
 
 namespace stratum::config {
 
-// [IRQ-LINE-INVALID] the LEON3 interrupt controller has lines 1 to 15 (0 is
-// no interrupt).
+// [IRQ-LINE-INVALID] the LEON3 interrupt controller has lines 1 to
+// target::irq_line_last (0 is no interrupt).
 constexpr Diagnostic check_irq_line_invalid(const System& s) {
   Diagnostic d;
   for (const Partition& p : s.partitions)
     for (std::uint32_t n : p.irq_lines)
-      if (n < 1 || n > 15) {
+      if (n < 1 || n > target::irq_line_last) {
         detail::partition(d << "[IRQ-LINE-INVALID] ", p) << " asks for interrupt line ";
-        d.dec(n) << "; LEON3 lines are 1 to 15";
+        d.dec(n) << "; LEON3 lines are 1 to ";
+        d.dec(target::irq_line_last);
         return d;
       }
   return d;
@@ -125,7 +126,8 @@ constexpr Diagnostic check_ioport_window(const System& s) {
           !(io.address >= target::io_window_start &&
             detail::io_end(io) <= std::uint64_t{target::io_window_start} + target::io_window_size)) {
         detail::io_ports(detail::partition(d << "[IOPORT-WINDOW] ", p) << ' ', io)
-            << ' ' << detail::verb(io, "lie", "lies") << " outside the I/O window 0x80000000+16MB";
+            << ' ' << detail::verb(io, "lie", "lies") << " outside ";
+        detail::io_window(d);
         return d;
       }
   return d;

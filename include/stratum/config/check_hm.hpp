@@ -1,7 +1,8 @@
 // Rules on the health monitor tables (docs/configuration-rules.md, "Health
-// monitor"), against the matrix of config/hm.hpp. A table is
-// `XMHypervisor HealthMonitor` or `Partition 'Name' HealthMonitor`; events
-// and actions are named as written.
+// monitor"), against the matrix of config/hm.hpp (written once, in
+// generators/xmcf/hm.py). A table is `XMHypervisor HealthMonitor` or
+// `Partition 'Name' HealthMonitor`; events are named canonically, actions
+// as written.
 #pragma once
 
 #include <cstddef>
@@ -84,8 +85,8 @@ constexpr Diagnostic check_hm_event_level(const System& s) {
   return d;
 }
 
-// [HM-ACTION-NOT-ALLOWED] the matrix of config/hm.hpp: e.g. the hypervisor's
-// internal error is never ignored, a partition's own error is never
+// [HM-ACTION-NOT-ALLOWED] the matrix of config/hm.hpp: e.g. a fault of the
+// hypervisor itself is never ignored, a partition's own error is never
 // propagated back to it.
 constexpr Diagnostic check_hm_action_not_allowed(const System& s) {
   Diagnostic d;

@@ -16,9 +16,6 @@ namespace stratum::config {
 using target::io_window_size;
 using target::io_window_start;
 using target::mmu_page;
-// The first XMHypervisor area holds the image, then the PCT pages (64KB)
-// and the page tables (64KB) at its top (layout.hpp).
-inline constexpr std::uint32_t min_hypervisor_area = 256 * 1024;
 
 // [MEM-REGION-OVERLAP] the regions describe the board's memory: a byte
 // cannot be in two of them.
@@ -63,14 +60,14 @@ constexpr Diagnostic check_mem_io_window(const System& s) {
   for (const MemoryRegion& r : s.memory_regions)
     if (detail::in_io_window(r.start, r.size)) {
       d << "[MEM-IO-WINDOW] Region ";
-      d.area(r.start, r.size) << " overlaps the I/O window 0x80000000+16MB";
+      detail::io_window(d.area(r.start, r.size) << " overlaps ");
       return d;
     }
   for (std::size_t i = 0; i < detail::owner_count(s); ++i) {
     const detail::Owner o = detail::owner(s, i);
     for (const MemoryArea& a : o.areas)
       if (detail::in_space(a) && detail::in_io_window(a.start, a.size)) {
-        detail::owner_area(d << "[MEM-IO-WINDOW] ", o, a) << " overlaps the I/O window 0x80000000+16MB";
+        detail::io_window(detail::owner_area(d << "[MEM-IO-WINDOW] ", o, a) << " overlaps ");
         return d;
       }
   }
@@ -78,14 +75,14 @@ constexpr Diagnostic check_mem_io_window(const System& s) {
 }
 
 // [MEM-AREA-COUNT] the PCT tells a partition its areas in an array of
-// CONFIG_MAX_MEM_AREAS (16) entries.
-inline constexpr std::size_t max_partition_areas = 16;
+// CONFIG_MAX_MEM_AREAS entries.
 constexpr Diagnostic check_mem_area_count(const System& s) {
   Diagnostic d;
   for (const Partition& p : s.partitions)
-    if (p.areas.size() > max_partition_areas) {
+    if (p.areas.size() > target::max_partition_areas) {
       detail::partition(d << "[MEM-AREA-COUNT] ", p) << " has ";
-      d.dec(p.areas.size()) << " areas; the PCT describes at most 16";
+      d.dec(p.areas.size()) << " areas; the PCT describes at most ";
+      d.dec(target::max_partition_areas);
       return d;
     }
   return d;
@@ -244,11 +241,11 @@ constexpr Diagnostic check_mem_hypervisor_room(const System& s) {
   if (s.hypervisor.areas.empty()) {
     d << "[MEM-HYPERVISOR-ROOM] the system has no XMHypervisor area: it holds the hypervisor image, the PCT "
          "pages and the page tables";
-  } else if (s.hypervisor.areas[0].size < min_hypervisor_area) {
+  } else if (s.hypervisor.areas[0].size < target::min_hypervisor_area) {
     const MemoryArea& a = s.hypervisor.areas[0];
     d << "[MEM-HYPERVISOR-ROOM] the first XMHypervisor area ";
-    d.area(a.start, a.size)
-        << " is smaller than 256KB: it holds the hypervisor image, the PCT pages and the page tables";
+    d.area(a.start, a.size) << " is smaller than ";
+    d.size(target::min_hypervisor_area) << ": it holds the hypervisor image, the PCT pages and the page tables";
   }
   return d;
 }
@@ -260,7 +257,8 @@ constexpr Diagnostic check_mmu_align(const System& s) {
   for (const MemoryArea& h : s.hypervisor.areas)
     if ((h.start | h.size) % mmu_page != 0) {
       d << "[MMU-ALIGN] XMHypervisor area ";
-      d.area(h.start, h.size) << " is not aligned to 4KB pages";
+      d.area(h.start, h.size) << " is not aligned to ";
+      d.size(mmu_page) << " pages";
       return d;
     }
   for (const Partition& p : s.partitions)
@@ -268,7 +266,8 @@ constexpr Diagnostic check_mmu_align(const System& s) {
       if ((a.start | a.size | a.mapped_at) % mmu_page != 0) {
         detail::partition(d << "[MMU-ALIGN] ", p) << " area ";
         d.area(a.start, a.size) << " (mapped at ";
-        d.hex(a.mapped_at) << ") is not aligned to 4KB pages";
+        d.hex(a.mapped_at) << ") is not aligned to ";
+        d.size(mmu_page) << " pages";
         return d;
       }
   return d;
@@ -295,7 +294,7 @@ constexpr Diagnostic check_mmu_virtual_collision(const System& s) {
     for (std::size_t i = 0; i < p.areas.size(); ++i) {
       const MemoryArea& a = p.areas[i];
       if (!seen(a)) continue;
-      const auto report = [&](const char* what) {
+      const auto report = [&](const char* what) -> Diagnostic& {
         detail::partition(d << "[MMU-VIRTUAL-COLLISION] ", p) << " area ";
         d.area(a.start, a.size) << " seen at ";
         d.hex(a.mapped_at) << " collides with " << what;
@@ -306,7 +305,7 @@ constexpr Diagnostic check_mmu_virtual_collision(const System& s) {
           if (detail::in_space(h) && hits(a.mapped_at, a.size, h.start, h.size)) return report("the XMHypervisor area");
       if (hits(a.mapped_at, a.size, io_window_start, io_window_size) &&
           (moved(a) || !detail::in_io_window(a.start, a.size)))  // else MEM-IO-WINDOW's
-        return report("the I/O window 0x80000000+16MB");
+        return detail::io_window(report(""));
       for (std::size_t j = 0; j < i; ++j) {
         const MemoryArea& b = p.areas[j];
         if (seen(b) && (moved(a) || moved(b)) && hits(a.mapped_at, a.size, b.mapped_at, b.size))

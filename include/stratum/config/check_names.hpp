@@ -7,34 +7,21 @@
 
 #include "stratum/config/diagnostic.hpp"
 #include "stratum/config/model.hpp"
+#include "stratum/config/target.hpp"
 
 namespace stratum::config {
 
-// [NAME-SYNTAX] names become C identifiers, file names and console text:
-// only letters, digits and '_'. Required names (system, partitions, ports,
-// devices) that are missing count as invalid; optional ones (plans, areas)
-// are checked when given.
+// [NAME-SYNTAX] manual 2.7 restricts partition names, and only them, to
+// letters, digits and '_' (a missing name counts as invalid). Other names
+// (the system's, plans', areas', devices', ports') are free text: they are
+// only printed, and XtratuM's own systems are called `ctl-v1.2`.
 constexpr Diagnostic check_name_syntax(const System& s) {
   Diagnostic d;
-  const auto bad = [&d](const char* what, const char* name) {
-    d << "[NAME-SYNTAX] " << what << " '" << name << "' is not a valid name: use only letters, digits and '_'";
-    return d;
-  };
-  if (!detail::valid_name(s.name)) return bad("SystemDescription name", s.name);
-  for (const Processor& c : s.processors)
-    for (const Plan& p : c.plans)
-      if (p.name != nullptr && !detail::valid_name(p.name)) return bad("Plan name", p.name);
-  for (const Device& dev : s.devices)
-    if (!detail::valid_name(dev.name)) return bad("Device name", dev.name);
-  for (std::size_t i = 0; i < detail::owner_count(s); ++i) {
-    const detail::Owner o = detail::owner(s, i);
-    if (o.partition != nullptr && !detail::valid_name(o.partition->name)) return bad("Partition name", o.partition->name);
-    for (const MemoryArea& a : o.areas)
-      if (a.name != nullptr && !detail::valid_name(a.name)) return bad("Area name", a.name);
-    if (o.partition != nullptr)
-      for (const Port& port : o.partition->ports)
-        if (!detail::valid_name(port.name)) return bad("Port name", port.name);
-  }
+  for (const Partition& p : s.partitions)
+    if (!detail::valid_name(p.name)) {
+      d << "[NAME-SYNTAX] Partition name '" << p.name << "' is not a valid name: use only letters, digits and '_'";
+      return d;
+    }
   return d;
 }
 
@@ -70,13 +57,12 @@ constexpr Diagnostic check_partition_name_duplicate(const System& s) {
 }
 
 // [PARTITION-COUNT] the image keeps 64KB for PCT pages, one 4KB page each.
-inline constexpr std::size_t max_partition_count = 16;
 constexpr Diagnostic check_partition_count(const System& s) {
   Diagnostic d;
-  if (s.partitions.size() > max_partition_count) {
+  if (s.partitions.size() > target::max_partitions) {
     d << "[PARTITION-COUNT] the system has ";
     d.dec(s.partitions.size()) << " partitions; the image has room for ";
-    d.dec(max_partition_count);
+    d.dec(target::max_partitions);
   }
   return d;
 }

@@ -15,6 +15,7 @@
 #include <span>
 
 #include "stratum/config/model.hpp"
+#include "stratum/config/target.hpp"
 #include "stratum/util/text.hpp"
 
 namespace stratum::config {
@@ -116,6 +117,12 @@ constexpr Diagnostic& put(Diagnostic& d, const Owner& o) {
   if (o.partition != nullptr) return partition(d, *o.partition);
   return d << (o.resident_sw ? "ResidentSw" : "XMHypervisor");
 }
+// "the I/O window 0x80000000+16MB"
+constexpr Diagnostic& io_window(Diagnostic& d) {
+  d << "the I/O window ";
+  return d.area(target::io_window_start, target::io_window_size);
+}
+
 // "{owner} area 0x40100000+256KB"
 constexpr Diagnostic& owner_area(Diagnostic& d, const Owner& o, const MemoryArea& a) {
   put(d, o) << " area ";

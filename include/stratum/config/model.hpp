@@ -54,8 +54,10 @@ inline constexpr std::uint32_t fp = 1u << 1;
 inline constexpr std::uint32_t boot = 1u << 2;
 }  // namespace partition_flag
 
-// HealthMonitor/Event: names as the XML spells them (XM_HM_EV_..., XM_HM_AC_...);
-// config/hm.hpp knows the events, the actions and which may go together.
+// HealthMonitor/Event: names as XtratuM spells them (XM_HM_EV_..., XM_HM_AC_...),
+// the event's canonical spelling (the generator writes XM_HM_EV_SPARC_... as
+// XM_HM_EV_SPARCV8_...); config/hm.hpp knows the events, the actions and
+// which may go together.
 struct HmEvent {
   const char* name;
   const char* action;

@@ -1,9 +1,13 @@
 // The facts of the target machine (a LEON3 as QEMU's leon3_generic lays it
-// out, shared/notes/leon3-qemu.md) that the configuration rules, the page
-// tables and the board all depend on, written once. The generator's
-// checks.py spells the same numbers for the XML side.
+// out, shared/notes/leon3-qemu.md) and the limits of Stratum's image, that
+// the configuration rules, the page tables and the board all depend on.
+// Written once, here: the generator reads this file (generators/xmcf/
+// facts.py), so each fact stays one line `inline constexpr <type> <name> =
+// <number>;` (or `<name>[] = {<number>, ...};`), with no expression of
+// other names.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 namespace stratum::target {
@@ -22,9 +26,20 @@ inline constexpr std::uint32_t apbuart = 0x80000100u;
 inline constexpr std::uint32_t irqmp = 0x80000200u;
 inline constexpr std::uint32_t gptimer = 0x80000300u;
 
-// Interrupt lines: GPTIMER's two timers (separate interrupts), and the
-// line the processor cannot mask.
+// Interrupt lines: the IRQMP has lines 1 to 15 (0 is no interrupt);
+// GPTIMER's two timers interrupt separately; 15 cannot be masked.
+inline constexpr std::uint32_t irq_line_last = 15;
 inline constexpr std::uint32_t timer_irq[] = {6, 7};
 inline constexpr std::uint32_t nmi_irq = 15;
+
+// The image keeps 64KB for PCT pages, one 4KB page per partition.
+inline constexpr std::size_t max_partitions = 16;
+// The PCT's physicalMemMap has CONFIG_MAX_MEM_AREAS entries.
+inline constexpr std::size_t max_partition_areas = 16;
+// Eight inter-partition virtual interrupts, XM_VT_EXT_IPVI0 to 7.
+inline constexpr std::size_t max_ipvis = 8;
+// The first XMHypervisor area holds the image, then 64KB of PCT pages and
+// 64KB of page tables at its top (layout.hpp).
+inline constexpr std::uint32_t min_hypervisor_area = 256 * 1024;
 
 }  // namespace stratum::target
