@@ -33,7 +33,8 @@ CROSS_FLAGS = ["-std=c++20", "-m32", "-mcpu=leon3", "-fno-pic", "-ffreestanding"
 SYSTEM_TU = """#include <system.hpp>
 const stratum::config::System& generated_system() { return stratum_system::system; }
 """
-SHAPE_MESSAGE = re.compile(r"stratum::config::MemoryArea does not have the \d+ fields they fill; regenerate system\.hpp")
+SHAPE_MESSAGE = re.compile(r"stratum::config::MemoryArea does not have the \d+ fields they fill; "
+                           r"regenerate system\.hpp")
 
 
 def run(cmd, **kw):
@@ -68,7 +69,8 @@ def compare(want, got, path, symbols):
         for s in want["symbols"]:
             value |= symbols[s]
         if value != got:
-            return f"{where}: the tables hold {show(got)}, the generator meant {' | '.join(want['symbols']) or '0'} = {show(value)}"
+            meant = " | ".join(want["symbols"]) or "0"
+            return f"{where}: the tables hold {show(got)}, the generator meant {meant} = {show(value)}"
         return None
     if isinstance(want, list):
         if not isinstance(got, list) or len(got) != len(want):
@@ -138,7 +140,8 @@ def main():
     ap.add_argument("--workdir", required=True, type=Path)
     ap.add_argument("--valid", action="append", default=[], help="a directory searched for *.xml")
     ap.add_argument("--other-board", action="append", default=[],
-                    help="a directory of valid systems that board leon3-qemu cannot run (generated with --board none)")
+                    help="a directory of valid systems that board leon3-qemu cannot run "
+                         "(generated with --board none)")
     ap.add_argument("--jobs", type=int, default=2)
     a = ap.parse_args()
 
@@ -164,7 +167,8 @@ def main():
     failures += [guard] if guard else []
     for f in failures:
         lines = f.splitlines()
-        print("FAIL " + "\n".join(lines[:20] + ([f"[{len(lines) - 20} more lines]"] if len(lines) > 20 else [])))
+        more = [f"[{len(lines) - 20} more lines]"] if len(lines) > 20 else []
+        print("FAIL " + "\n".join(lines[:20] + more))
     return 1 if failures else 0
 
 
