@@ -17,16 +17,16 @@
 #include "stratum/arch/sparc/context.hpp"
 #include "stratum/config/model.hpp"
 #include "stratum/kernel/kernel.hpp"
+#include "tables.hpp"
 
 namespace stratum::test::kernel_fixture {
 using namespace stratum::config;
 
-inline constexpr MemoryRegion regions[] = {{.type = RegionType::stram, .start = 0x40000000, .size = 0x08000000}};
-inline constexpr MemoryArea xm_areas[] = {{.start = 0x40000000, .size = 0x80000, .flags = 0, .mapped_at = 0x40000000}};
-inline constexpr MemoryArea p0_areas[] = {{.start = 0x40100000, .size = 0x40000, .flags = 0, .mapped_at = 0x40100000}};
-inline constexpr MemoryArea p1_areas[] = {
-    {.start = 0x40200000, .size = 0x10000, .flags = 0, .mapped_at = 0x40200000},
-    {.start = 0x40300000, .size = 0x1000, .flags = area_flag::shared | area_flag::read_only, .mapped_at = 0x40300000}};
+// The memory of the rules' `good` system (tables.hpp), and a third partition.
+using stratum::test::p0_areas;
+using stratum::test::p1_areas;
+using stratum::test::regions;
+using stratum::test::xm_areas;
 inline constexpr MemoryArea p2_areas[] = {{.start = 0x40400000, .size = 0x10000, .flags = 0, .mapped_at = 0x40400000}};
 inline constexpr Slot slots[] = {{.id = 0, .start_us = 0, .duration_us = 20000, .partition_id = 0},
                                  {.id = 1, .start_us = 20000, .duration_us = 30000, .partition_id = 1},
@@ -72,10 +72,17 @@ struct Booted {
   static partitionControlTable_t& pct(std::size_t i) { return K::Pct::of(i); }
   static int current() { return K::Cpu::current(); }
 
+  // A trap, entered as traps.S enters the kernel: the trapped context has
+  // run, so it is no longer fresh.
+  static void enter(std::uint32_t tt) {
+    if (current() >= 0) ctx(static_cast<std::size_t>(current())).fresh = 0;
+    K::on_trap(tt);
+  }
+
   // The hypervisor's event timer fires at `us` (microseconds since boot).
   static void at(std::uint64_t us) {
     SimBoard::now = us;
-    K::on_trap(sparc::tt::interrupt_level_1 + 5);
+    enter(sparc::tt::interrupt_level_1 + 5);
   }
   // Time moves on to `us`, the event timer firing at every deadline the
   // kernel armed on the way (slot boundaries, timers).
@@ -97,7 +104,7 @@ struct Booted {
     for (std::uint32_t a : args) c.o[k++] = a;
     c.pc = 0x40100100;
     c.npc = c.pc + 4;
-    K::on_trap(sparc::tt::hypercall);
+    enter(sparc::tt::hypercall);
     return static_cast<std::int32_t>(c.o[0]);
   }
   // An assembly hypercall (`ta 0x71`).
@@ -105,11 +112,11 @@ struct Booted {
     sparc::Context& c = ctx(static_cast<std::size_t>(current()));
     c.o[0] = nr;
     c.o[1] = arg;
-    K::on_trap(sparc::tt::asm_hypercall);
+    enter(sparc::tt::asm_hypercall);
     return static_cast<std::int32_t>(c.o[0]);
   }
   // A processor trap of the current partition.
-  static void trap(std::uint32_t tt) { K::on_trap(tt); }
+  static void trap(std::uint32_t tt) { enter(tt); }
 
   static std::string console() { return SimBoard::console; }
 };
