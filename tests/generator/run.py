@@ -65,7 +65,7 @@ class Corpus:
         """Runs check; the problems against the file's EXPECT lines."""
         expects = [e.strip() for e in EXPECT.findall(xml.read_text())]
         if not expects:
-            return [f"has no <!-- EXPECT: ... --> line"], ""
+            return ["has no <!-- EXPECT: ... --> line"], ""
         rc, out = gen(self.generator, "check", str(xml), *options)
         problems = [f"exit status {rc}, expected {wanted_rc}"] if rc != wanted_rc else []
         if "Traceback" in out:

@@ -1,7 +1,7 @@
 """Ports, channels and Ipvis (docs/configuration-rules.md, "Ports and
 channels"; C++: include/stratum/config/check_channels.hpp)."""
 from ..units import fmt_size
-from .common import TARGET, Note, out_of_sequence, partitions_by_id, rule, violation
+from .common import TARGET, Note, out_of_sequence, partitions_by_id, repeats, rule, violation
 
 
 def _port(p, name):
@@ -48,12 +48,9 @@ def _defined_here(p):
 @rule
 def port_name_duplicate(system):
     for p in system.partitions:
-        first = {}
-        for port in p.ports:
-            f = first.setdefault(port.name, port)
-            if f is not port:
-                yield violation(f"Partition '{p.name}' declares port '{port.name}' twice", port.line,
-                                [Note(f.line, f"Partition '{p.name}' port '{f.name}' is first declared here")])
+        for port, f in repeats(p.ports, lambda port: port.name):
+            yield violation(f"Partition '{p.name}' declares port '{port.name}' twice", port.line,
+                            [Note(f.line, f"Partition '{p.name}' port '{f.name}' is first declared here")])
 
 
 @rule
@@ -103,12 +100,10 @@ def channel_port_direction(system):
 
 @rule
 def channel_port_shared(system):
-    first = {}
-    for channel, end_name, end, _kind, _direction, p, port in _resolved_ends(system):
-        other = first.setdefault((end.partition_id, port.name), (channel, end_name, end))
-        if other[2] is not end:
-            yield violation(f"{channel} {end_name} port '{port.name}' of Partition '{p.name}' is already connected "
-                            f"by {other[0]}", end.line, [Note(other[2].line, f"{other[0]} {other[1]} connects it here")])
+    ends = list(_resolved_ends(system))
+    for (channel, end_name, end, _k, _d, p, port), other in repeats(ends, lambda e: (e[2].partition_id, e[6].name)):
+        yield violation(f"{channel} {end_name} port '{port.name}' of Partition '{p.name}' is already connected "
+                        f"by {other[0]}", end.line, [Note(other[2].line, f"{other[0]} {other[1]} connects it here")])
 
 
 @rule

@@ -131,6 +131,23 @@ def owners(system):
     return out
 
 
+def repeats(items, key):
+    """(item, first) for each item whose key an earlier item has: the later
+    one is named first, the first one in a note."""
+    first = {}
+    for item in items:
+        f = first.setdefault(key(item), item)
+        if f is not item:
+            yield item, f
+
+
+def later_pairs(items):
+    """(a, b) for every two items, b written after a."""
+    for j, b in enumerate(items):
+        for a in items[:j]:
+            yield a, b
+
+
 def out_of_sequence(objects):
     """(position, object) for each object whose id is not its position."""
     return ((k, o) for k, o in enumerate(objects) if o.id != k)

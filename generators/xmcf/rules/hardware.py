@@ -1,7 +1,7 @@
 """Interrupt lines and I/O ports (docs/configuration-rules.md, "Hardware
 resources"; C++: include/stratum/config/check_hardware.hpp)."""
 from ..units import fmt_size
-from .common import ADDRESS_SPACE, IO_WINDOW, IO_WINDOW_TEXT, TARGET, Note, hex_, overlap, rule, violation
+from .common import ADDRESS_SPACE, IO_WINDOW, IO_WINDOW_TEXT, TARGET, Note, hex_, later_pairs, overlap, rule, violation
 
 # Why a line is the hypervisor's.
 IRQ_RESERVED = {**{n: "which the hypervisor's timers use" for n in TARGET.timer_irq},
@@ -111,25 +111,21 @@ def ioport_shared(system):
     """A Range covers [base, base + 4 * noPorts), a Restricted port
     [address, address + 4). Two Restricted ports at the same address are
     IOPORT-MASK-OVERLAP's business."""
-    parts = system.partitions
-    for j, q in enumerate(parts):
-        for p in parts[:j]:
-            for b in q.io_ports:
-                for a in p.io_ports:
-                    if a.kind == "restricted" and b.kind == "restricted" and a.address == b.address:
-                        continue
-                    if overlap(*_bytes(a), *_bytes(b)):
-                        yield violation(f"Partition '{q.name}' {_ports(b)} overlap Partition '{p.name}' "
-                                        f"{_ports(a)}", b.line,
-                                        [Note(a.line, f"Partition '{p.name}' {_ports(a)} is defined here")])
+    for p, q in later_pairs(system.partitions):
+        for b in q.io_ports:
+            for a in p.io_ports:
+                if a.kind == "restricted" and b.kind == "restricted" and a.address == b.address:
+                    continue
+                if overlap(*_bytes(a), *_bytes(b)):
+                    yield violation(f"Partition '{q.name}' {_ports(b)} overlap Partition '{p.name}' {_ports(a)}",
+                                    b.line, [Note(a.line, f"Partition '{p.name}' {_ports(a)} is defined here")])
 
 
 @rule
 def ioport_mask_overlap(system):
     restricted = [(p, port) for p in system.partitions for port in p.io_ports if port.kind == "restricted"]
-    for j, (q, b) in enumerate(restricted):
-        for p, a in restricted[:j]:
-            if a.address == b.address and a.mask & b.mask:
-                yield violation(f"Partition '{q.name}' restricted I/O port {hex_(b.address)} mask {hex_(b.mask)} "
-                                f"overlaps the mask {hex_(a.mask)} of Partition '{p.name}'", b.line,
-                                [Note(a.line, f"Partition '{p.name}' {_ports(a)} is defined here")])
+    for (p, a), (q, b) in later_pairs(restricted):
+        if a.address == b.address and a.mask & b.mask:
+            yield violation(f"Partition '{q.name}' restricted I/O port {hex_(b.address)} mask {hex_(b.mask)} "
+                            f"overlaps the mask {hex_(a.mask)} of Partition '{p.name}'", b.line,
+                            [Note(a.line, f"Partition '{p.name}' {_ports(a)} is defined here")])

@@ -3,7 +3,7 @@
 check_hm.hpp). Events are named canonically, as the tables carry them; an
 event written in another of XtratuM's spellings gets a note saying so."""
 from .. import hm
-from .common import Note, plan_by_id, rule, violation
+from .common import Note, plan_by_id, repeats, rule, violation
 
 
 def _tables(system):
@@ -61,12 +61,9 @@ def hm_action_not_allowed(system):
 @rule
 def hm_event_duplicate(system):
     for table, _level, events in _tables(system):
-        first = {}
-        for e in events:
-            f = first.setdefault(e.name, e)
-            if f is not e:
-                yield violation(f"{table} lists event {e.name} twice", e.line,
-                                _spelling(e, [Note(f.line, f"{table} lists event {f.name} here first")]))
+        for e, f in repeats(events, lambda e: e.name):
+            yield violation(f"{table} lists event {e.name} twice", e.line,
+                            _spelling(e, [Note(f.line, f"{table} lists event {f.name} here first")]))
 
 
 @rule

@@ -2,15 +2,14 @@
 rules.md, "Memory"; C++: include/stratum/config/check_memory.hpp)."""
 from ..units import fmt_size
 from .common import IO_WINDOW, IO_WINDOW_TEXT, PAGE_TEXT, TARGET, Note, area, areas_overlap, hex_, in_io_window, \
-    in_space, overlap, owners, partition, region, rule, view_wraps, violation, wraps
+    in_space, later_pairs, overlap, owners, partition, region, rule, view_wraps, violation, wraps
 
 
 @rule
 def mem_region_overlap(system):
-    for j, b in enumerate(system.regions):
-        for a in system.regions[:j]:
-            if overlap(a.start, a.size, b.start, b.size):
-                yield violation(f"{region(b)} overlaps {region(a)}", b.line, [Note(a.line, f"{region(a)} is defined here")])
+    for a, b in later_pairs(system.regions):
+        if overlap(a.start, a.size, b.start, b.size):
+            yield violation(f"{region(b)} overlaps {region(a)}", b.line, [Note(a.line, f"{region(a)} is defined here")])
 
 
 @rule
@@ -89,28 +88,24 @@ def mem_area_outside_region(system):
 @rule
 def mem_area_self_overlap(system):
     for owner, areas in owners(system):
-        for j, b in enumerate(areas):
-            for a in areas[:j]:
-                if in_space(a) and in_space(b) and areas_overlap(a, b):
-                    yield violation(f"{owner} area {area(b)} overlaps its own area {area(a)}", b.line,
-                                    [Note(a.line, f"{owner} area {area(a)} is defined here")])
+        for a, b in later_pairs(areas):
+            if in_space(a) and in_space(b) and areas_overlap(a, b):
+                yield violation(f"{owner} area {area(b)} overlaps its own area {area(a)}", b.line,
+                                [Note(a.line, f"{owner} area {area(a)} is defined here")])
 
 
 @rule
 def mem_area_overlap(system):
     """Areas of two different partitions are disjoint unless both are shared."""
-    parts = system.partitions
-    for j, q in enumerate(parts):
-        for p in parts[:j]:
-            for b in q.areas:
-                for a in p.areas:
-                    if not (in_space(a) and in_space(b) and areas_overlap(a, b)):
-                        continue
-                    if "shared" in a.flags and "shared" in b.flags:
-                        continue
-                    yield violation(f"Partition '{q.name}' area {area(b)} overlaps Partition '{p.name}' area "
-                                    f"{area(a)}", b.line,
-                                    [Note(a.line, f"Partition '{p.name}' area {area(a)} is defined here")])
+    for p, q in later_pairs(system.partitions):
+        for b in q.areas:
+            for a in p.areas:
+                if not (in_space(a) and in_space(b) and areas_overlap(a, b)):
+                    continue
+                if "shared" in a.flags and "shared" in b.flags:
+                    continue
+                yield violation(f"Partition '{q.name}' area {area(b)} overlaps Partition '{p.name}' area {area(a)}",
+                                b.line, [Note(a.line, f"Partition '{p.name}' area {area(a)} is defined here")])
 
 
 @rule

@@ -2,7 +2,7 @@
 identifiers"; C++: include/stratum/config/check_names.hpp)."""
 import re
 
-from .common import TARGET, Note, out_of_sequence, rule, violation
+from .common import TARGET, Note, out_of_sequence, repeats, rule, violation
 
 _NAME = re.compile(r"[A-Za-z0-9_]+")
 
@@ -28,12 +28,9 @@ def partition_id_sequence(system):
 
 @rule
 def partition_name_duplicate(system):
-    first = {}
-    for p in system.partitions:
-        q = first.setdefault(p.name, p)
-        if q is not p:
-            yield violation(f"Partition '{p.name}' (id {p.id}) has the same name as partition {q.id}", p.line,
-                            [Note(q.line, f"Partition '{q.name}' (id {q.id}) is defined here")])
+    for p, q in repeats(system.partitions, lambda p: p.name):
+        yield violation(f"Partition '{p.name}' (id {p.id}) has the same name as partition {q.id}", p.line,
+                        [Note(q.line, f"Partition '{q.name}' (id {q.id}) is defined here")])
 
 
 @rule
@@ -62,12 +59,9 @@ def processor_frequency(system):
 
 @rule
 def device_name_duplicate(system):
-    first = {}
-    for d in system.devices:
-        e = first.setdefault(d.name, d)
-        if e is not d:
-            yield violation(f"Device name '{d.name}' is declared twice", d.line,
-                            [Note(e.line, f"Device name '{e.name}' is first declared here")])
+    for d, e in repeats(system.devices, lambda d: d.name):
+        yield violation(f"Device name '{d.name}' is declared twice", d.line,
+                        [Note(e.line, f"Device name '{e.name}' is first declared here")])
 
 
 @rule

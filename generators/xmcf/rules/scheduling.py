@@ -1,8 +1,8 @@
 """Processors, plans and slots (docs/configuration-rules.md, "Scheduling";
 C++: include/stratum/config/check_scheduling.hpp)."""
 from ..units import fmt_time
-from .common import Note, advice, all_slots, boots, out_of_sequence, overlap, partitions_by_id, plan_by_id, \
-    rule, slot, violation
+from .common import Note, advice, all_slots, boots, later_pairs, out_of_sequence, overlap, partitions_by_id, \
+    plan_by_id, rule, slot, violation
 
 
 @rule
@@ -64,11 +64,10 @@ def slot_overlap(system):
 
     for c in system.processors:
         for plan in c.plans:
-            for j, b in enumerate(plan.slots):
-                for a in plan.slots[:j]:
-                    if overlap(a.start_us, a.duration_us, b.start_us, b.duration_us):
-                        yield violation(f"{slot(c, plan, b)} {span(b)} overlaps slot {a.id} {span(a)}", b.line,
-                                        [Note(a.line, f"{slot(c, plan, a)} {span(a)} is defined here")])
+            for a, b in later_pairs(plan.slots):
+                if overlap(a.start_us, a.duration_us, b.start_us, b.duration_us):
+                    yield violation(f"{slot(c, plan, b)} {span(b)} overlaps slot {a.id} {span(a)}", b.line,
+                                    [Note(a.line, f"{slot(c, plan, a)} {span(a)} is defined here")])
 
 
 @rule
