@@ -25,7 +25,7 @@ struct ObjectClass {
   std::int32_t (*ctrl)(Caller, xmObjDesc_t, xm_u32_t cmd, UserPtr<void> arg) = nullptr;
 };
 
-inline constexpr std::size_t object_classes = 8;  // OBJ_CLASS_NULL .. OBJ_CLASS_STATUS
+inline constexpr std::size_t object_classes = OBJ_CLASS_STATUS + 1;  // OBJ_CLASS_NULL .. OBJ_CLASS_STATUS
 
 // The table is the kernel's: K::object_table(), indexed by OBJ_CLASS_*.
 template <class K>

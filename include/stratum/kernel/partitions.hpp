@@ -38,19 +38,15 @@ class Partitions {
     return false;
   }
 
-  // The index of the partition with this id, or -1.
-  static int index_of(std::uint32_t id) {
-    for (std::size_t i = 0; i < N; ++i)
-      if (K::system.partitions[i].id == id) return static_cast<int>(i);
-    return -1;
-  }
+  // The index of the partition with this id, or -1. Ids are 0, 1, 2, ...
+  // in table order (rule PARTITION-ID-SEQUENCE, checked before the kernel
+  // is compiled), so an id is its index.
+  static int index_of(std::uint32_t id) { return id < N ? static_cast<int>(id) : -1; }
 
   // At boot: partitions flagged `boot` start; with no flag anywhere all of
   // them do (XtratuM 3's behaviour); the others wait halted for a reset.
   static bool boots(Caller i) {
-    bool any = false;
-    for (const config::Partition& p : K::system.partitions) any |= (p.flags & config::partition_flag::boot) != 0;
-    return !any || (K::system.partitions[i].flags & config::partition_flag::boot) != 0;
+    return !any_boot_flag || (K::system.partitions[i].flags & config::partition_flag::boot) != 0;
   }
 
   // This service's step of a restart: a new life in the boot state.
@@ -77,8 +73,8 @@ class Partitions {
   // The partition a service acts on: the caller itself (by its id) or, for
   // system partitions only, any partition. -1 with `err` set otherwise.
   static int target(Caller caller, xmId_t id, std::int32_t& err) {
-    if (id == K::system.partitions[caller].id) return static_cast<int>(caller);
     const int t = index_of(id);
+    if (t == static_cast<int>(caller)) return t;
     if (t < 0) {
       err = XM_INVALID_PARAM;
       return -1;
@@ -170,6 +166,18 @@ class Partitions {
                                         Bind<__IDLE_SELF_NR, &idle_self>>;
 
  private:
+  static_assert([] {
+    for (std::size_t i = 0; i < N; ++i)
+      if (K::system.partitions[i].id != i) return false;
+    return true;
+  }(), "partition ids must be 0, 1, 2, ... in table order (PARTITION-ID-SEQUENCE)");
+
+  static constexpr bool any_boot_flag = [] {
+    for (const config::Partition& p : K::system.partitions)
+      if (p.flags & config::partition_flag::boot) return true;
+    return false;
+  }();
+
   struct Runtime {
     PartitionState state;
     std::uint32_t reset_counter;

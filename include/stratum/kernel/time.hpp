@@ -23,13 +23,13 @@ class Time {
  public:
   static constexpr std::size_t N = K::system.partitions.size();
 
-  // Microseconds partition i has run.
-  static std::uint64_t exec_clock(Caller i) {
+  // Microseconds partition i has run, by the hardware clock `now`.
+  static std::uint64_t exec_clock(Caller i, std::uint64_t now) {
     const Clocks& p = parts_[i];
-    std::uint64_t t = p.exec_us;
-    if (static_cast<int>(i) == running_) t += K::Board::now_us() - p.running_since;
-    return t;
+    // (`now` may be read just before i was switched in)
+    return p.exec_us + (static_cast<int>(i) == running_ && now > p.running_since ? now - p.running_since : 0);
   }
+  static std::uint64_t exec_clock(Caller i) { return exec_clock(i, K::Board::now_us()); }
 
   // The processor passes from `running_` to `next` (-1: nobody) at `now`.
   static void switched(int next, std::uint64_t now) {
@@ -45,7 +45,7 @@ class Time {
   // Raises the interrupts of partition i's timers that expired by `now`.
   static void expire(Caller i, std::uint64_t now) {
     if (parts_[i].hw.expire(now)) K::VirtualTraps::raise(i, XM_VT_EXT_HW_TIMER);
-    if (parts_[i].exec.expire(exec_clock(i))) K::VirtualTraps::raise(i, XM_VT_EXT_EXEC_TIMER);
+    if (parts_[i].exec.expire(exec_clock(i, now))) K::VirtualTraps::raise(i, XM_VT_EXT_EXEC_TIMER);
   }
 
   // The earliest of `deadline` and the next expiry of partition i's timers
@@ -54,7 +54,7 @@ class Time {
     const Clocks& p = parts_[i];
     if (p.hw.at > 0 && static_cast<std::uint64_t>(p.hw.at) < deadline) deadline = static_cast<std::uint64_t>(p.hw.at);
     if (p.exec.at > 0) {
-      const std::uint64_t ec = exec_clock(i), at = static_cast<std::uint64_t>(p.exec.at);
+      const std::uint64_t ec = exec_clock(i, now), at = static_cast<std::uint64_t>(p.exec.at);
       const std::uint64_t when = now + (at > ec ? at - ec : 0);
       if (when < deadline) deadline = when;
     }

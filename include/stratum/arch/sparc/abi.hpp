@@ -7,7 +7,6 @@
 // Pure functions on a saved Context: they compile and are tested on the host.
 #pragma once
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
 
