@@ -102,7 +102,9 @@ class Kernel {
     const int who = Cpu::current();
     const auto kind = Cpu::take_trap(tt);
     using Kind = decltype(kind);
-    if (kind == Kind::hypercall && who >= 0) {
+    // Hypercalls first, and most return straight to their caller: the path
+    // that must be fast.
+    if (kind == Kind::hypercall && who >= 0) [[likely]] {
       if (!hypercall(static_cast<Caller>(who))) return;
     } else if (kind == Kind::asm_hypercall && who >= 0) {
       if (!asm_hypercall(static_cast<Caller>(who))) return;
@@ -156,10 +158,21 @@ class Kernel {
   // Returns whether the scheduler must run before the caller resumes.
   static bool hypercall(Caller who) {
     const typename Cpu::Call call = Cpu::take_hypercall(who);
-    reschedule_ = false;
+    // (reschedule_ is false here: every request is followed by a reschedule,
+    // which clears it.)
+    if (!HypercallTable::in_range(call.number)) [[unlikely]] {
+      Cpu::set_result(who, XM_UNKNOWN_HYPERCALL);
+      return false;
+    }
     const std::int32_t r = HypercallTable::dispatch(call.number, who, call.words);
-    Cpu::set_result(who, r);
-    return reschedule_;
+    if (!reschedule_) [[likely]] {
+      Cpu::set_result(who, r);
+      return false;
+    }
+    // Only a call that requests a reschedule can have restarted its caller,
+    // whose %o0 then holds its PCT address, not a result.
+    if (!Cpu::restarted(who)) Cpu::set_result(who, r);
+    return true;
   }
 
   static bool asm_hypercall(Caller who) {
@@ -190,6 +203,7 @@ class Kernel {
       VirtualTraps::deliver_pending(i);
     }
     Board::arm_event(deadline);
+    reschedule_ = false;  // whatever was requested until here is done
   }
 
   static inline bool reschedule_ = false;

@@ -55,21 +55,20 @@ class Plans {
   }
 
   // The partition of the current slot (an index), or -1 in a gap.
-  static int slot_partition() {
-    const CyclicScheduler::Interval& iv = sched_.current();
-    if (iv.slot < 0) return -1;
-    return K::Partitions::index_of(sched_.plan().slots[static_cast<std::size_t>(iv.slot)].partition_id);
-  }
+  static int slot_partition() { return slot_partition_; }
   static std::uint64_t slot_end() { return sched_.current().end; }
 
  private:
   // The partition of a starting slot learns which slot it is and, if it
   // asked for it, gets XM_VT_EXT_CYCLIC_SLOT_START; an idle one wakes.
   static void slot_started() {
-    const int i = slot_partition();
-    if (i < 0) return;
     const CyclicScheduler::Interval& iv = sched_.current();
+    slot_partition_ = -1;
+    if (iv.slot < 0) return;
     const config::Slot& s = sched_.plan().slots[static_cast<std::size_t>(iv.slot)];
+    const int i = K::Partitions::index_of(s.partition_id);
+    slot_partition_ = i;
+    if (i < 0) return;
     K::Partitions::slot_started(static_cast<std::size_t>(i));
     partitionControlTable_t& t = K::Pct::of(static_cast<std::size_t>(i));
     t.schedInfo.noSlot = static_cast<xm_u32_t>(iv.slot);
@@ -90,6 +89,7 @@ class Plans {
   }
 
   static inline CyclicScheduler sched_{};
+  static inline int slot_partition_ = -1;  // of the current interval
 };
 
 }  // namespace stratum::kernel

@@ -45,15 +45,16 @@ class Time {
   // Raises the interrupts of partition i's timers that expired by `now`.
   static void expire(Caller i, std::uint64_t now) {
     if (parts_[i].hw.expire(now)) K::VirtualTraps::raise(i, XM_VT_EXT_HW_TIMER);
-    if (parts_[i].exec.expire(exec_clock(i, now))) K::VirtualTraps::raise(i, XM_VT_EXT_EXEC_TIMER);
+    if (parts_[i].exec.armed() && parts_[i].exec.expire(exec_clock(i, now)))
+      K::VirtualTraps::raise(i, XM_VT_EXT_EXEC_TIMER);
   }
 
   // The earliest of `deadline` and the next expiry of partition i's timers
   // (i is running: its execution clock advances with the hardware clock).
   static std::uint64_t next_expiry(Caller i, std::uint64_t now, std::uint64_t deadline) {
     const Clocks& p = parts_[i];
-    if (p.hw.at > 0 && static_cast<std::uint64_t>(p.hw.at) < deadline) deadline = static_cast<std::uint64_t>(p.hw.at);
-    if (p.exec.at > 0) {
+    if (p.hw.armed() && static_cast<std::uint64_t>(p.hw.at) < deadline) deadline = static_cast<std::uint64_t>(p.hw.at);
+    if (p.exec.armed()) {
       const std::uint64_t ec = exec_clock(i, now), at = static_cast<std::uint64_t>(p.exec.at);
       const std::uint64_t when = now + (at > ec ? at - ec : 0);
       if (when < deadline) deadline = when;
@@ -92,10 +93,12 @@ class Time {
     std::int64_t at;  // next expiry on its clock; 0: disarmed
     std::int64_t interval;
 
+    bool armed() const { return at > 0; }
+
     // Expiries missed while the partition was not running make one
     // interrupt, and a periodic timer goes on from its next future expiry.
     bool expire(std::uint64_t t) {
-      if (at <= 0 || static_cast<std::uint64_t>(at) > t) return false;
+      if (!armed() || static_cast<std::uint64_t>(at) > t) return false;
       if (interval <= 0) {
         at = 0;
       } else {

@@ -21,11 +21,11 @@ inline std::uint32_t number(const Context& c) { return c.o[0]; }
 // The argument words, where the trap path saved them.
 inline const std::uint32_t* words(const Context& c) { return &c.o[1]; }
 
-// The result goes to %o0, unless the call restarted the caller: a partition
-// that starts afresh finds its PCT address there, not a result.
-inline void set_result(Context& c, std::int32_t r) {
-  if (!c.fresh) c.o[0] = static_cast<std::uint32_t>(r);
-}
+// The result goes to %o0.
+inline void set_result(Context& c, std::int32_t r) { c.o[0] = static_cast<std::uint32_t>(r); }
+// Whether the context starts afresh (its %o0 holds its PCT address, which no
+// hypercall result may overwrite).
+inline bool restarted(const Context& c) { return c.fresh != 0; }
 
 // A trap instruction is not executed again: the partition resumes after it.
 inline void step_over_trap(Context& c) {
@@ -46,12 +46,15 @@ enum class TrapKind : std::uint8_t {
   other,                   // any other processor or software trap
 };
 
-// Hypercalls first: they are the path that must be fast.
+// Hypercalls first, then the event timer's interrupt: the paths that must be
+// fast (the expectations keep the compiler from turning the tests into one
+// jump table that every trap pays for).
 constexpr TrapKind classify(std::uint32_t tt) {
-  if (tt == tt::hypercall) return TrapKind::hypercall;
+  if (__builtin_expect(tt == tt::hypercall, 1)) return TrapKind::hypercall;
+  if (__builtin_expect(tt - tt::interrupt_level_1 <= tt::interrupt_level_15 - tt::interrupt_level_1, 1))
+    return TrapKind::interrupt;
   if (tt == tt::asm_hypercall) return TrapKind::asm_hypercall;
   if (tt == tt::window_fault) return TrapKind::window_fault;
-  if (tt >= tt::interrupt_level_1 && tt <= tt::interrupt_level_15) return TrapKind::interrupt;
   if (tt == tt::instruction_access_exception) return TrapKind::instruction_access;
   if (tt == tt::data_access_exception) return TrapKind::data_access;
   if (tt == tt::fp_disabled) return TrapKind::fp_disabled;

@@ -176,6 +176,7 @@ class Processor {
     return {abi::number(c), abi::words(c)};
   }
   static void set_result(std::size_t i, std::int32_t r) { abi::set_result(parts_[i].ctx, r); }
+  static bool restarted(std::size_t i) { return abi::restarted(parts_[i].ctx); }
 
   // -- the virtual processor (manual 2.15, 5.13)
   static constexpr std::uint32_t trap_table_bytes = vcpu::trap_table_bytes;
