@@ -14,17 +14,21 @@
 #endif
 
 #define XM_PCT_MAGIC 0x24584d50u /* "$XMP" */
-#define XM_ABI_VERSION 1u
-#define XM_API_VERSION 1u
+/* Stratum's own binary interface and API, 1.0.0 (the fields of listing
+ * 6.6; XtratuM 4 is at 3.1.0 and 3.1.2, and a partition built for it does
+ * not share our PCT and object layout, so we do not claim its numbers).
+ * The PCT holds them as XM_SET_VERSION(version, subversion, revision). */
+#define XM_ABI_VERSION 1
+#define XM_ABI_SUBVERSION 0
+#define XM_ABI_REVISION 0
+#define XM_API_VERSION 1
+#define XM_API_SUBVERSION 0
+#define XM_API_REVISION 0
 
 #define CONFIG_ID_STRING_LENGTH 32
 #define CONFIG_NO_HWIRQS 32
 #define CONFIG_MAX_MEM_AREAS 16
 #define NO_TRAPS 256
-
-/* A partition names itself by its own id (libxm: XM_PARTITION_SELF reads
- * it from the PCT, as XtratuM's libxm does). */
-#define XM_VCPU_SELF (-1)
 
 /* Partition flags (Partition@flags in the XML). */
 #define XM_PART_SYSTEM (1u << 0)
@@ -91,6 +95,7 @@ struct pctArch {
   volatile xm_u32_t faultStatusReg;
   volatile xm_u32_t faultAddressReg;
 };
+#define ARCH_PTDL1_REG ptdL1 /* listing 6.9 */
 
 /* The slot being executed (manual 5.7.1). */
 struct schedInfo {
@@ -110,6 +115,10 @@ typedef struct {
   xm_u32_t resetCounter;
   xm_u32_t resetStatus;
   xm_u32_t cpuKhz;
+/* id holds the partition id (bits 7..0) and the vCPU id (bits 15..8, always
+ * 0 here: one vCPU per partition), as listing 6.8 reads them. */
+#define PCT_GET_PARTITION_ID(pct) ((pct)->id & 0xff)
+#define PCT_GET_VCPU_ID(pct) ((pct)->id >> 8)
   xmId_t id;
   xmId_t noVCpus;
   xmId_t schedPolicy;

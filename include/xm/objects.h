@@ -31,6 +31,9 @@ typedef xm_u32_t xmObjDesc_t;
 #define XM_GET_PLAN_STATUS 0x2
 #define XM_GET_PHYSMEM_MAP 0x3
 
-#define XM_HYPERVISOR_ID 0x3ff
+/* The hypervisor as an object's owner: 8 bits, as the HM log (listing 2.2)
+ * and trace events (listing 5.26) carry a partition id; partition ids are
+ * below 16 (target.hpp), so it names no partition. */
+#define XM_HYPERVISOR_ID 0xff
 
 #endif

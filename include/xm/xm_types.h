@@ -21,6 +21,25 @@ typedef xm_u32_t xmSize_t;
 typedef xm_s32_t xmSSize_t;
 typedef xm_u32_t xmId_t;
 
-#define MAX_XMTIME 0x7fffffffffffffffLL
+/* Limits of the basic types (listing 6.1). */
+#define MAX_U8 0xFF
+#define MAX_S8 0x7F
+#define MAX_U16 0xFFFF
+#define MAX_S16 0x7FFF
+#define MAX_U32 0xFFFFFFFF
+#define MAX_S32 0x7FFFFFFF
+#define MAX_U64 0xFFFFFFFFFFFFFFFFULL
+#define MAX_S64 0x7FFFFFFFFFFFFFFFLL
+#define MAX_XMTIME MAX_S64
+
+#define XM_LOG2_WORD_SZ 5 /* a word is 32 bits (listing 6.2) */
+
+/* A version number: version, subversion and revision, 8 bits each
+ * (listing 6.3), as the PCT's xmVersion, xmAbiVersion and xmApiVersion
+ * hold them. */
+#define XM_SET_VERSION(_ver, _subver, _rev) ((((_ver) & 0xFF) << 16) | (((_subver) & 0xFF) << 8) | ((_rev) & 0xFF))
+#define XM_GET_VERSION(_v) (((_v) >> 16) & 0xFF)
+#define XM_GET_SUBVERSION(_v) (((_v) >> 8) & 0xFF)
+#define XM_GET_REVISION(_v) ((_v) & 0xFF)
 
 #endif

@@ -101,6 +101,28 @@ xm_s32_t XM_write_register32(xm_u32_t reg32, xm_u32_t value) {
   return HC1(sparc_write_tbr_nr, value);
 }
 
+/* The hypervisor keeps the virtual TBR in the PCT: no hypercall needed. */
+xm_s32_t XM_read_register32(xm_u32_t reg32, xm_u32_t *value) {
+  if (reg32 != TBR_REG32 || value == 0) return XM_INVALID_PARAM;
+  *value = libxm_pct->arch.tbr;
+  return XM_OK;
+}
+
+xmId_t XM_get_vcpuid(void) { return (xmId_t)HC0(__GET_VCPUID_NR); }
+
+xm_s32_t XM_read_object(xmObjDesc_t objDesc, void *buffer, xm_u32_t size, xm_u32_t *flags) {
+  return XM_hypercall(__READ_OBJECT_NR, objDesc, (xm_u32_t)buffer, size, (xm_u32_t)flags, 0);
+}
+xm_s32_t XM_write_object(xmObjDesc_t objDesc, void *buffer, xm_u32_t size, xm_u32_t *flags) {
+  return XM_hypercall(__WRITE_OBJECT_NR, objDesc, (xm_u32_t)buffer, size, (xm_u32_t)flags, 0);
+}
+xm_s32_t XM_seek_object(xmObjDesc_t objDesc, xm_u32_t offset, xm_u32_t whence) {
+  return XM_hypercall(__SEEK_OBJECT_NR, objDesc, offset, whence, 0, 0);
+}
+xm_s32_t XM_ctrl_object(xmObjDesc_t objDesc, xm_u32_t cmd, void *arg) {
+  return XM_hypercall(__CTRL_OBJECT_NR, objDesc, cmd, (xm_u32_t)arg, 0, 0);
+}
+
 void XM_sparc_flush_regwin(void) { (void)asm_hypercall(sparc_flush_regwin_nr, 0); }
 xm_u32_t XM_sparc_get_psr(void) { return asm_hypercall(sparc_get_psr_nr, 0); }
 void XM_sparc_set_psr(xm_u32_t flags) { (void)asm_hypercall(sparc_set_psr_nr, flags); }

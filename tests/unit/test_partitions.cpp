@@ -134,6 +134,14 @@ TEST_CASE("XM_shutdown_partition raises XM_VT_EXT_SHUTDOWN") {
   CHECK(T::call(__SHUTDOWN_PARTITION_NR, {3}) == XM_INVALID_PARAM);
 }
 
+TEST_CASE("XM_get_vcpuid: the caller's virtual CPU is 0") {
+  using T = Booted<__COUNTER__>;
+  T t;
+  CHECK(T::call(__GET_VCPUID_NR) == 0);
+  T::in_slot_of(1);
+  CHECK(T::call(__GET_VCPUID_NR) == 0);
+}
+
 TEST_CASE("XM_idle_self gives the slot away until the partition's next slot") {
   using T = Booted<__COUNTER__>;
   T t;

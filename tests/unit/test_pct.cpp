@@ -14,6 +14,14 @@ TEST_CASE("each partition's PCT says who it is, what it owns and where its vecto
   CHECK(a.magic == XM_PCT_MAGIC);
   CHECK(a.partCtrlTabSize == sizeof(partitionControlTable_t));
   CHECK(a.id == 0);
+  CHECK(PCT_GET_PARTITION_ID(&a) == 0);
+  CHECK(PCT_GET_VCPU_ID(&a) == 0);
+  // Versions as listing 6.3 encodes them: 1.0.0 is 0x010000.
+  CHECK(a.xmVersion == 0x00010000u);
+  CHECK(XM_GET_VERSION(a.xmAbiVersion) == XM_ABI_VERSION);
+  CHECK(XM_GET_SUBVERSION(a.xmAbiVersion) == XM_ABI_SUBVERSION);
+  CHECK(XM_GET_REVISION(a.xmApiVersion) == XM_API_REVISION);
+  CHECK(a.xmApiVersion == XM_SET_VERSION(1, 0, 0));
   CHECK(std::strcmp(reinterpret_cast<const char*>(a.name), "FlightCtl") == 0);
   CHECK(a.cpuKhz == 50000);
   CHECK(a.hwIrqs == (1u << 5));
@@ -24,6 +32,7 @@ TEST_CASE("each partition's PCT says who it is, what it owns and where its vecto
   CHECK(a.extIrq2Vector[XM_VT_EXT_HW_TIMER] == 0xe0);
   CHECK(a.arch.ptdL1 == T::K::Cpu::l1_address(0));
   const partitionControlTable_t& b = T::pct(1);
+  CHECK(PCT_GET_PARTITION_ID(&b) == 1);
   CHECK(b.flags == (XM_PART_SYSTEM | XM_PART_BOOT));
   CHECK(b.hwIrqs == 0);
   CHECK(b.noPhysicalMemAreas == 2);

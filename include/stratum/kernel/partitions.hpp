@@ -158,12 +158,16 @@ class Partitions {
     return XM_OK;
   }
 
+  // XM_get_vcpuid (table 2.1, listing 5.33): the caller's virtual CPU, always
+  // 0 (one vCPU per partition, BOARD-VCPUS).
+  static std::int32_t get_vcpuid(Caller) { return 0; }
+
   using Hypercalls = kernel::Hypercalls<Bind<__HALT_PARTITION_NR, &halt_partition>,
                                         Bind<__SUSPEND_PARTITION_NR, &suspend_partition>,
                                         Bind<__RESUME_PARTITION_NR, &resume_partition>,
                                         Bind<__RESET_PARTITION_NR, &reset_partition>,
                                         Bind<__SHUTDOWN_PARTITION_NR, &shutdown_partition>,
-                                        Bind<__IDLE_SELF_NR, &idle_self>>;
+                                        Bind<__IDLE_SELF_NR, &idle_self>, Bind<__GET_VCPUID_NR, &get_vcpuid>>;
 
  private:
   static_assert([] {

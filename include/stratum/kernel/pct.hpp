@@ -38,9 +38,9 @@ struct Pct {
     partitionControlTable_t& t = of(i);
     t = {};
     t.magic = XM_PCT_MAGIC;
-    t.xmVersion = 0x00010000u;
-    t.xmAbiVersion = XM_ABI_VERSION;
-    t.xmApiVersion = XM_API_VERSION;
+    t.xmVersion = XM_SET_VERSION(1, 0, 0);  // Stratum's version, as listing 6.3 encodes it
+    t.xmAbiVersion = XM_SET_VERSION(XM_ABI_VERSION, XM_ABI_SUBVERSION, XM_ABI_REVISION);
+    t.xmApiVersion = XM_SET_VERSION(XM_API_VERSION, XM_API_SUBVERSION, XM_API_REVISION);
     t.partCtrlTabSize = sizeof(t);
     t.cpuKhz = K::system.processors[0].frequency_khz;
     t.id = p.id;

@@ -26,7 +26,10 @@ extern "C" {
 /* The calling partition's own id, read from its PCT (as XtratuM's libxm
  * defines it): `XM_halt_partition(XM_PARTITION_SELF)` halts the caller, and
  * `xprintf("%d", XM_PARTITION_SELF)` prints its id. */
-#define XM_PARTITION_SELF ((xmId_t)XM_params_get_PCT()->id)
+#define XM_PARTITION_SELF ((xmId_t)PCT_GET_PARTITION_ID(XM_params_get_PCT()))
+/* The calling virtual CPU's own id (manual 2.7.1): always 0, one vCPU per
+ * partition. */
+#define XM_VCPU_SELF ((xmId_t)PCT_GET_VCPU_ID(XM_params_get_PCT()))
 
 /* System management */
 xm_s32_t XM_halt_system(void);
@@ -68,9 +71,22 @@ xm_s32_t XM_set_irqmask(xm_u32_t hwIrqsMask, xm_u32_t extIrqsMask);
 xm_s32_t XM_unmask_irq(xm_u32_t irq);
 xm_s32_t XM_mask_irq(xm_u32_t irq);
 
-/* Processor registers */
+/* The virtual CPU (listing 5.33): the caller's own, always 0. */
+xmId_t XM_get_vcpuid(void);
+
+/* Objects (manual 5.19, listing 5.33): the raw interface under the console,
+ * status and, later, port, HM and trace calls. A descriptor is
+ * OBJDESC_BUILD(class, partition, id); the result is a byte count or an
+ * XM_* error code. */
+xm_s32_t XM_read_object(xmObjDesc_t objDesc, void *buffer, xm_u32_t size, xm_u32_t *flags);
+xm_s32_t XM_write_object(xmObjDesc_t objDesc, void *buffer, xm_u32_t size, xm_u32_t *flags);
+xm_s32_t XM_seek_object(xmObjDesc_t objDesc, xm_u32_t offset, xm_u32_t whence);
+xm_s32_t XM_ctrl_object(xmObjDesc_t objDesc, xm_u32_t cmd, void *arg);
+
+/* Processor registers (manual 5.11.1): only the trap base register. */
 #define TBR_REG32 0
 xm_s32_t XM_write_register32(xm_u32_t reg32, xm_u32_t value);
+xm_s32_t XM_read_register32(xm_u32_t reg32, xm_u32_t *value);
 
 /* SPARC v8 */
 void XM_sparc_flush_regwin(void);
