@@ -61,6 +61,26 @@ TEST_CASE("XM_set_timer: arguments, one-shot and periodic expiry, missed expirie
   CHECK(SimBoard::deadline == 20000);
 }
 
+TEST_CASE("missed expiries are caught up in one step, whatever the period and the uptime") {
+  using T = Booted<__COUNTER__>;
+  T t;
+  // From 1 us, every 1 us; FlightCtl next runs 100000 major frames later
+  // (6000 s): one interrupt, and the next expiry is the next microsecond.
+  CHECK(T::call(__SET_TIMER_NR, {XM_HW_CLOCK, 0, 1, 0, 1}) == XM_OK);
+  const std::uint64_t later = 100000ull * 60000 + 100;
+  T::at(later);
+  CHECK((T::pct(0).extIrqsPend & (1u << XM_VT_EXT_HW_TIMER)) != 0);
+  CHECK(SimBoard::deadline == later + 1);
+  // A period that would carry the next expiry past MAX_XMTIME: this expiry
+  // is the last, and the slot end is the next event.
+  T::pct(0).extIrqsPend = 0;
+  const std::int64_t huge = MAX_XMTIME - 10;
+  CHECK(T::call(__SET_TIMER_NR, {XM_HW_CLOCK, hi(later + 200), lo(later + 200), hi(huge), lo(huge)}) == XM_OK);
+  T::at(later + 300);
+  CHECK((T::pct(0).extIrqsPend & (1u << XM_VT_EXT_HW_TIMER)) != 0);
+  CHECK(SimBoard::deadline == 100000ull * 60000 + 20000);
+}
+
 TEST_CASE("the execution-clock timer expires on the partition's own time") {
   using T = Booted<__COUNTER__>;
   T t;

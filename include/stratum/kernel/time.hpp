@@ -96,14 +96,20 @@ class Time {
     bool armed() const { return at > 0; }
 
     // Expiries missed while the partition was not running make one
-    // interrupt, and a periodic timer goes on from its next future expiry.
+    // interrupt, and a periodic timer goes on from its next future expiry:
+    // computed in one step, whatever the period and however long the
+    // partition was away (a 1 us period at any uptime costs one division).
+    // A next expiry past the end of time (MAX_XMTIME) disarms the timer.
     bool expire(std::uint64_t t) {
       if (!armed() || static_cast<std::uint64_t>(at) > t) return false;
       if (interval <= 0) {
         at = 0;
-      } else {
-        while (static_cast<std::uint64_t>(at) <= t) at += interval;
+        return true;
       }
+      const auto first = static_cast<std::uint64_t>(at), period = static_cast<std::uint64_t>(interval);
+      const std::uint64_t periods = (t - first) / period + 1;  // expiries up to t, the first included
+      const std::uint64_t room = static_cast<std::uint64_t>(MAX_XMTIME) - first;
+      at = periods > room / period ? 0 : static_cast<std::int64_t>(first + periods * period);
       return true;
     }
   };
