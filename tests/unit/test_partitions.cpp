@@ -5,6 +5,7 @@
 #include "kernel_fixture.hpp"
 
 using namespace stratum::test::kernel_fixture;
+using stratum::test::SimBoard;
 using stratum::kernel::PartitionState;
 using stratum::test::Shutdown;
 
@@ -132,6 +133,42 @@ TEST_CASE("XM_shutdown_partition raises XM_VT_EXT_SHUTDOWN") {
   T::in_slot_of(1);
   CHECK(T::call(__SHUTDOWN_PARTITION_NR, {2}) == XM_INVALID_MODE);  // halted
   CHECK(T::call(__SHUTDOWN_PARTITION_NR, {3}) == XM_INVALID_PARAM);
+}
+
+TEST_CASE("an idle partition is woken by its own timer when it expires, not at its next slot") {
+  // Listing 5.23's pattern: arm a timer, unmask it, XM_idle_self().
+  using T = Booted<__COUNTER__>;
+  T t;
+  CHECK(T::call(__SET_TIMER_NR, {XM_HW_CLOCK, 0, 5000, 0, 0}) == XM_OK);
+  CHECK(T::call(__CLEAR_IRQ_MASK_NR, {0, 1u << XM_VT_EXT_HW_TIMER}) == XM_OK);
+  CHECK(T::call(__IDLE_SELF_NR) == XM_OK);
+  CHECK(T::current() == -1);
+  CHECK(SimBoard::deadline == 5000);  // the event timer waits for its timer, not the slot end
+  T::at(5000);
+  CHECK(T::K::Partitions::state(0) == PartitionState::normal);
+  CHECK(T::current() == 0);
+  CHECK((T::pct(0).extIrqsPend & (1u << XM_VT_EXT_HW_TIMER)) != 0);
+}
+
+TEST_CASE("an idle partition stays idle for a masked interrupt, and for another partition's") {
+  using T = Booted<__COUNTER__>;
+  T t;
+  CHECK(T::call(__SET_TIMER_NR, {XM_HW_CLOCK, 0, 5000, 0, 0}) == XM_OK);  // masked (reset state)
+  CHECK(T::call(__IDLE_SELF_NR) == XM_OK);
+  T::at(5000);
+  CHECK(T::K::Partitions::state(0) == PartitionState::idle);
+  CHECK(T::current() == -1);
+  // IoServer's timer expires in its own slot only: FlightCtl sleeps on.
+  T::in_slot_of(1);
+  CHECK(T::call(__SET_TIMER_NR, {XM_HW_CLOCK, 0, 60000 + 5000, 0, 0}) == XM_OK);
+  CHECK(T::call(__CLEAR_IRQ_MASK_NR, {0, 1u << XM_VT_EXT_HW_TIMER}) == XM_OK);
+  CHECK(T::call(__IDLE_SELF_NR) == XM_OK);
+  T::in_slot_of(0, 100, 1);  // FlightCtl's next slot wakes it (2.4)
+  CHECK(T::K::Partitions::state(0) == PartitionState::normal);
+  CHECK(T::call(__IDLE_SELF_NR) == XM_OK);
+  T::at(60000 + 5000);
+  CHECK(T::K::Partitions::state(0) == PartitionState::idle);
+  CHECK(T::current() == -1);
 }
 
 TEST_CASE("XM_get_vcpuid: the caller's virtual CPU is 0") {

@@ -189,19 +189,21 @@ class Kernel {
     const std::uint64_t now = Board::now_us();
     Plans::advance_to(now);
     if (!Partitions::any_alive()) shutdown("Stratum: every partition is halted; halting the system\n", 0);
-    int next = Plans::slot_partition();
-    if (!Partitions::runnable(next)) next = -1;
+    const int slot = Plans::slot_partition();
+    if (Partitions::takes_slot(slot)) {
+      const auto i = static_cast<Caller>(slot);
+      Time::expire(i, now);
+      // An idle partition is ready again when an interrupt arrives (5.17).
+      if (VirtualTraps::interrupt_pending(i)) Partitions::woken(i);
+    }
+    const int next = Partitions::runnable(slot) ? slot : -1;
     if (next != Cpu::current()) {
       Cpu::switch_to(next, [next] { Time::switched(next, Board::now_us()); });
       if (next >= 0) Partitions::running(static_cast<Caller>(next));
     }
     std::uint64_t deadline = Plans::slot_end();
-    if (next >= 0) {
-      const auto i = static_cast<Caller>(next);
-      Time::expire(i, now);
-      deadline = Time::next_expiry(i, now, deadline);
-      VirtualTraps::deliver_pending(i);
-    }
+    if (Partitions::takes_slot(slot)) deadline = Time::next_expiry(static_cast<Caller>(slot), now, deadline);
+    if (next >= 0) VirtualTraps::deliver_pending(static_cast<Caller>(next));
     Board::arm_event(deadline);
     reschedule_ = false;  // whatever was requested until here is done
   }

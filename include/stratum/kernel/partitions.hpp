@@ -65,8 +65,12 @@ class Partitions {
   static void running(Caller i) {
     if (parts_[i].state == PartitionState::boot) parts_[i].state = PartitionState::normal;
   }
-  // Its slot starts: an idle partition is ready again (manual 2.4).
-  static void slot_started(Caller i) {
+  // Does partition i use its slot: running in it, or idle in it waiting for
+  // an interrupt (5.17)?
+  static bool takes_slot(int i) { return runnable(i) || (i >= 0 && parts_[i].state == PartitionState::idle); }
+  // Its slot starts, or an interrupt arrives for it: an idle partition is
+  // ready again (2.4, 5.17).
+  static void woken(Caller i) {
     if (parts_[i].state == PartitionState::idle) parts_[i].state = PartitionState::normal;
   }
 

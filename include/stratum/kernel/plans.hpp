@@ -69,7 +69,7 @@ class Plans {
     const int i = K::Partitions::index_of(s.partition_id);
     slot_partition_ = i;
     if (i < 0) return;
-    K::Partitions::slot_started(static_cast<std::size_t>(i));
+    K::Partitions::woken(static_cast<std::size_t>(i));
     partitionControlTable_t& t = K::Pct::of(static_cast<std::size_t>(i));
     t.schedInfo.noSlot = static_cast<xm_u32_t>(iv.slot);
     t.schedInfo.id = s.id;

@@ -10,6 +10,7 @@
 #include <cstdint>
 
 #include "stratum/kernel/hypercalls.hpp"
+#include "stratum/util/arith.hpp"
 
 extern "C" {
 #include "xm/guest.h"
@@ -50,11 +51,12 @@ class Time {
   }
 
   // The earliest of `deadline` and the next expiry of partition i's timers
-  // (i is running: its execution clock advances with the hardware clock).
+  // (its execution clock advances only while it runs: an idle partition's
+  // execution-clock timer cannot expire).
   static std::uint64_t next_expiry(Caller i, std::uint64_t now, std::uint64_t deadline) {
     const Clocks& p = parts_[i];
     if (p.hw.armed() && static_cast<std::uint64_t>(p.hw.at) < deadline) deadline = static_cast<std::uint64_t>(p.hw.at);
-    if (p.exec.armed()) {
+    if (p.exec.armed() && static_cast<int>(i) == running_) {
       const std::uint64_t ec = exec_clock(i, now), at = static_cast<std::uint64_t>(p.exec.at);
       const std::uint64_t when = now + (at > ec ? at - ec : 0);
       if (when < deadline) deadline = when;
@@ -107,9 +109,11 @@ class Time {
         return true;
       }
       const auto first = static_cast<std::uint64_t>(at), period = static_cast<std::uint64_t>(interval);
-      const std::uint64_t periods = (t - first) / period + 1;  // expiries up to t, the first included
-      const std::uint64_t room = static_cast<std::uint64_t>(MAX_XMTIME) - first;
-      at = periods > room / period ? 0 : static_cast<std::int64_t>(first + periods * period);
+      const std::uint64_t periods = util::udiv64(t - first, period) + 1;  // expiries up to t, the first included
+      // (no wrap: first <= t and both periods * period and the sum stay
+      // below t + period < 2^64, since clock values and periods are < 2^63)
+      const std::uint64_t next = first + periods * period;
+      at = next > static_cast<std::uint64_t>(MAX_XMTIME) ? 0 : static_cast<std::int64_t>(next);
       return true;
     }
   };

@@ -27,6 +27,13 @@ class VirtualTraps {
   // Extended interrupt `irq` (XM_VT_EXT_*) is pending for partition i.
   static void raise(Caller i, std::uint32_t irq) { K::Pct::of(i).extIrqsPend |= 1u << (irq - XM_VT_EXT_FIRST); }
 
+  // Has partition i an interrupt pending that it does not mask (hardware
+  // or extended)? What wakes an idle partition (5.17).
+  static bool interrupt_pending(Caller i) {
+    const partitionControlTable_t& t = K::Pct::of(i);
+    return ((t.extIrqsPend & ~t.extIrqsMask) | (t.hwIrqsPend & ~t.hwIrqsMask)) != 0;
+  }
+
   // Virtual interrupts delivered to partition i since boot.
   static std::uint64_t delivered(Caller i) { return parts_[i].virqs; }
 
