@@ -101,6 +101,8 @@ TEST_CASE("a partition's user accesses reach exactly its own areas, with their r
           own = true;
           CHECK(t.pa == a.start + (va - a.mapped_at));
           CHECK(mmu::user_can_write(t.access) == !(a.flags & area_flag::read_only));
+          // Code runs only from memory no other partition can write.
+          CHECK(mmu::user_can_execute(t.access) == !(a.flags & area_flag::shared));
           CHECK(t.cacheable == !(a.flags & area_flag::uncacheable));
         }
       }

@@ -18,6 +18,11 @@ TEST_CASE("XM_write_register32(TBR_REG32): a whole, aligned table of the caller'
   CHECK(T::call(sparc_write_tbr_nr, {0}) == XM_INVALID_PARAM);
   CHECK(T::call(sparc_write_tbr_nr, {table}) == XM_OK);
   CHECK(T::pct(0).arch.tbr == table);
+  // A shared area is the caller's but another partition may write it: a
+  // trap table there would run code someone else can change.
+  T::in_slot_of(1);
+  CHECK(T::call(sparc_write_tbr_nr, {p1_ro}) == XM_INVALID_PARAM);
+  CHECK(T::call(sparc_write_tbr_nr, {p1}) == XM_OK);
 }
 
 TEST_CASE("XM_clear_irqmask and XM_set_irqmask change the PCT's masks") {

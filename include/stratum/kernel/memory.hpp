@@ -27,6 +27,18 @@ struct PartitionMemory {
     return false;
   }
 
+  // Is [addr, addr + size) code partition i may run and no other partition
+  // can write: inside one of its mapped areas that is not shared (shared
+  // areas are mapped without execute rights), and aligned?
+  static bool holds_code(Caller i, std::uint32_t addr, std::uint32_t size, std::uint32_t align) {
+    if (align > 1 && (addr & (align - 1)) != 0) return false;
+    for (const config::MemoryArea& a : K::system.partitions[i].areas) {
+      if (a.flags & (config::area_flag::unmapped | config::area_flag::shared)) continue;
+      if (addr >= a.mapped_at && std::uint64_t{addr} - a.mapped_at + size <= a.size) return true;
+    }
+    return false;
+  }
+
   // Writes `v` where the caller asked, if that is its writable memory
   // aligned for T (at most 8 bytes: the partition's ABI aligns no more).
   template <class T>

@@ -80,9 +80,10 @@ class VirtualTraps {
   }
 
   // XM_write_register32(TBR_REG32, table) on SPARC (5.13): the partition's
-  // virtual trap table, aligned as the processor's and wholly its own memory.
+  // virtual trap table, aligned as the processor's and wholly in memory the
+  // partition may execute and no other partition can write (not shared).
   static std::int32_t write_tbr(Caller caller, xmAddress_t table) {
-    if (!K::Memory::holds(caller, table, K::Cpu::trap_table_bytes, false, K::Cpu::trap_table_align))
+    if (!K::Memory::holds_code(caller, table, K::Cpu::trap_table_bytes, K::Cpu::trap_table_align))
       return XM_INVALID_PARAM;
     parts_[caller].vtbr = table;
     K::Pct::of(caller).arch.tbr = table;

@@ -6,8 +6,9 @@
 // (ACC 7) and the I/O window 0x80000000-0x80ffffff supervisor-only and
 // uncached, so a trap never needs to change context. A partition's context
 // adds its own areas (at mappedAt, else at their start; ACC 3, or ACC 2 when
-// read-only; uncached when uncacheable; nothing when unmapped) and its PCT
-// page, user read-only (ACC 5).
+// read-only; shared areas ACC 1, or ACC 0 when read-only: never executable;
+// uncached when uncacheable; nothing when unmapped) and its PCT page, user
+// read-only (ACC 5).
 //
 // The tables are one flat word array meant to sit at physical address
 // `Base`: the context table first (1 KB), then one level-1 table per
@@ -31,11 +32,22 @@ namespace stratum::sparc::srmmu {
 
 // ACC field of a PTE (SPARC v8 table H-4): user / supervisor rights.
 namespace acc {
+inline constexpr std::uint32_t user_r = 0;           // R / R: read-only shared areas
+inline constexpr std::uint32_t user_rw = 1;          // RW / RW: shared areas
 inline constexpr std::uint32_t user_rx = 2;          // RX / RX: read-only areas
 inline constexpr std::uint32_t user_rwx = 3;         // RWX / RWX: partition areas
 inline constexpr std::uint32_t user_r_sup_rw = 5;    // R / RW: the PCT
 inline constexpr std::uint32_t supervisor_rwx = 7;   // none / RWX: hypervisor, I/O
 }  // namespace acc
+
+// A partition's rights on one of its areas. A shared area is never
+// executable: another partition may write it, and no partition runs code
+// that another can change (issue 9, point 11).
+constexpr std::uint32_t area_access(std::uint32_t flags) {
+  const bool ro = (flags & config::area_flag::read_only) != 0;
+  if (flags & config::area_flag::shared) return ro ? acc::user_r : acc::user_rw;
+  return ro ? acc::user_rx : acc::user_rwx;
+}
 
 using target::mmu_page;
 
@@ -87,8 +99,7 @@ constexpr auto mappings_of(std::size_t ctx, std::uint32_t pct_base) {
   if (ctx != 0) {
     for (const config::MemoryArea& a : S.partitions[ctx - 1].areas) {
       if (a.flags & config::area_flag::unmapped) continue;
-      l.add({a.mapped_at, a.start, a.size, (a.flags & config::area_flag::read_only) ? acc::user_rx : acc::user_rwx,
-             (a.flags & config::area_flag::uncacheable) == 0});
+      l.add({a.mapped_at, a.start, a.size, area_access(a.flags), (a.flags & config::area_flag::uncacheable) == 0});
     }
   }
   return l;
