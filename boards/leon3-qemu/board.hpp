@@ -50,7 +50,10 @@ struct Leon3Qemu {
 
   static volatile std::uint32_t& reg(std::uintptr_t a) { return *reinterpret_cast<volatile std::uint32_t*>(a); }
 
-  // APBUART: data at +0, status at +4 (bit 2: transmitter FIFO empty).
+  // APBUART: data at +0, status at +4 (bit 2, TE: the transmitter FIFO, or
+  // holding register, is empty and takes a byte now).
+  static bool console_ready() { return (reg(apbuart + 4) & (1u << 2)) != 0; }
+  // Waits until it is (the hypervisor's own messages).
   static void console_put(char c) {
     while ((reg(apbuart + 4) & (1u << 2)) == 0) {
     }

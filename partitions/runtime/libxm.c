@@ -75,9 +75,18 @@ xm_s32_t XM_set_timer(xm_u32_t clockId, xmTime_t absTime, xmTime_t interval) {
                       (xm_u32_t)((xm_u64_t)interval >> 32), (xm_u32_t)interval);
 }
 
+/* The hypervisor writes a few bytes per call, as many as the UART takes
+ * without waiting: the rest is written by calling again, in the partition's
+ * own time. Returns the bytes written, or the first call's error. */
 xm_s32_t XM_write_console(char *buffer, xm_s32_t length) {
-  return XM_hypercall(__WRITE_OBJECT_NR, OBJDESC_BUILD(OBJ_CLASS_CONSOLE, 0x3fffu, 0), (xm_u32_t)buffer,
-                      (xm_u32_t)length, 0, 0);
+  xm_s32_t done = 0;
+  do {
+    const xm_s32_t r = XM_hypercall(__WRITE_OBJECT_NR, OBJDESC_BUILD(OBJ_CLASS_CONSOLE, 0x3fffu, 0),
+                                    (xm_u32_t)(buffer + done), (xm_u32_t)(length - done), 0, 0);
+    if (r < 0) return done > 0 ? done : r;
+    done += r;
+  } while (done < length);
+  return done;
 }
 
 xm_s32_t XM_clear_irqmask(xm_u32_t hw, xm_u32_t ext) { return XM_hypercall(__CLEAR_IRQ_MASK_NR, hw, ext, 0, 0, 0); }

@@ -112,7 +112,12 @@ struct SimBoard {
   static inline std::string console;
   static inline std::uint64_t now = 0;        // microseconds, set by the test
   static inline std::uint64_t deadline = 0;   // the last arm_event
-  static void console_put(char c) { console += c; }
+  static inline long console_room = -1;       // bytes the UART takes before it is busy; -1: no limit
+  static bool console_ready() { return console_room != 0; }
+  static void console_put(char c) {
+    console += c;
+    if (console_room > 0) --console_room;
+  }
   static void timers_init() {}
   static std::uint64_t now_us() { return now; }
   static void arm_event(std::uint64_t at) { deadline = at; }
@@ -120,6 +125,7 @@ struct SimBoard {
 
   static void clear() {
     console.clear();
+    console_room = -1;
     now = deadline = 0;
     SimHardware::clear();
   }
