@@ -42,6 +42,7 @@ struct SimHardware {
     mmu_on = false;
     flushes = fpu_saves = fpu_restores = 0;
     images.clear();
+    image_steps = 0;
     memory.clear();
   }
 
@@ -81,8 +82,15 @@ struct SimHardware {
   static void store_user(std::uint32_t to, T v) {
     write_user(to, &v, sizeof v);
   }
-  static void load_image(std::size_t i, std::uint32_t physical) {
-    if (i < images.size()) write_user(physical, images[i].data(), images[i].size());
+  static inline int image_steps = 0;  // load_image_part calls that copied something
+  static std::uint32_t load_image_part(std::size_t i, std::uint32_t physical, std::uint32_t offset, std::uint32_t max) {
+    const std::size_t size = i < images.size() ? images[i].size() : 0;
+    const std::uint32_t n = offset >= size ? 0 : static_cast<std::uint32_t>(size - offset < max ? size - offset : max);
+    if (n > 0) {
+      write_user(physical + offset, images[i].data() + offset, n);
+      ++image_steps;
+    }
+    return n;
   }
 
   // Typed helpers for tests.

@@ -104,12 +104,45 @@ TEST_CASE("XM_reset_partition: modes, counters, status, and a fresh context") {
   CHECK(T::pct(0).resetStatus == 42);
   CHECK(T::K::Partitions::state(0) == PartitionState::boot);
   CHECK(T::call(__RESET_PARTITION_NR, {0, XM_COLD_RESET, 7}) == XM_OK);
-  CHECK(T::Hw::peek<unsigned char>(p0) == 0x5a);  // cold: image reloaded
   CHECK(T::K::Partitions::reset_counter(0) == 2);
+  // Cold: the image is copied again in FlightCtl's own slot, not in this call.
+  CHECK(T::Hw::peek<unsigned char>(p0) == 0);
+  CHECK(T::K::Loader::loading(0));
   CHECK(T::call(__RESET_PARTITION_NR, {2, XM_COLD_RESET, 0}) == XM_OK);  // a halted one starts
   CHECK(T::K::Partitions::state(2) == PartitionState::boot);
-  T::in_slot_of(2);
+  T::in_slot_of(0, 100, 1);
+  CHECK(T::Hw::peek<unsigned char>(p0) == 0x5a);  // one step (a 64-byte image)...
+  CHECK(T::current() == -1);
+  T::at(SimBoard::now);  // ...and at once it starts
+  CHECK(T::current() == 0);
+  T::in_slot_of(2, 100, 1);
+  T::at(SimBoard::now);
   CHECK(T::current() == 2);
+}
+
+TEST_CASE("a cold reset copies the image in bounded steps, in the partition's own slots only") {
+  using T = Booted<__COUNTER__>;
+  T t(5000);  // five steps of at most 1024 bytes
+  T::Hw::poke<unsigned char>(p0 + 4999, 0);
+  const int boot_steps = T::Hw::image_steps;
+  T::call(__RESET_PARTITION_NR, {0, XM_COLD_RESET, 0});  // itself
+  CHECK(T::Hw::image_steps == boot_steps + 1);  // the first step, in its own slot
+  CHECK(T::current() == -1);                    // not running half loaded
+  T::at(SimBoard::now);
+  T::at(SimBoard::now);
+  CHECK(T::Hw::image_steps == boot_steps + 3);
+  T::at(20000);  // IoServer's slot comes on time, the load waits
+  CHECK(T::current() == 1);
+  CHECK(T::Hw::image_steps == boot_steps + 3);
+  // A warm reset meanwhile does not run the half-loaded image.
+  CHECK(T::call(__RESET_PARTITION_NR, {0, XM_WARM_RESET, 0}) == XM_OK);
+  T::in_slot_of(0, 100, 1);  // the two last steps (at the slot start, and the next event)
+  CHECK(T::Hw::image_steps == boot_steps + 5);
+  CHECK(T::Hw::peek<unsigned char>(p0 + 4999) == 0x5a);
+  CHECK(T::current() == -1);
+  T::at(SimBoard::now);
+  CHECK(T::current() == 0);
+  CHECK_FALSE(T::K::Loader::loading(0));
 }
 
 TEST_CASE("a partition that resets itself starts afresh: %o0 is its PCT, not a result") {

@@ -37,11 +37,14 @@ TEST_CASE("XM_reset_system: modes, every partition restarted, plan 0 again, the 
   CHECK(T::K::Partitions::reset_counter(0) == 1);
   CHECK(T::K::Partitions::reset_counter(1) == 1);
   CHECK(T::K::Plans::scheduler().current().start == when);  // plan 0 from its first slot
+  CHECK(T::current() == -1);  // its image copied in its slot first (one step here)
+  T::at(SimBoard::now);
   CHECK(T::current() == 0);
   CHECK(T::K::Partitions::state(1) == PartitionState::boot);
   CHECK(T::K::Partitions::state(2) == PartitionState::halted);  // it does not boot
   // XM_get_system_status reports it.
   T::run_until(when + 20000 + 100);
+  T::at(SimBoard::now);
   REQUIRE(T::current() == 1);
   CHECK(T::call(__CTRL_OBJECT_NR, {OBJDESC_BUILD(OBJ_CLASS_STATUS, XM_HYPERVISOR_ID, 0), XM_GET_SYSTEM_STATUS, p1}) ==
         XM_OK);

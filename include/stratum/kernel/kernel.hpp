@@ -19,6 +19,7 @@
 #include "stratum/kernel/boot_report.hpp"
 #include "stratum/kernel/faults.hpp"
 #include "stratum/kernel/hypercalls.hpp"
+#include "stratum/kernel/loader.hpp"
 #include "stratum/kernel/memory.hpp"
 #include "stratum/kernel/objects.hpp"
 #include "stratum/kernel/objects/console.hpp"
@@ -51,6 +52,7 @@ class Kernel {
   using VirtualTraps = kernel::VirtualTraps<Kernel>;    // 2.15, 5.11 virtual traps and interrupts
   using Objects = kernel::Objects<Kernel>;              // 5.19 the object interface
   using Faults = kernel::Faults<Kernel>;                // 2.13 (stand-in) partition faults
+  using Loader = kernel::Loader<Kernel>;                // 5.5 cold reset: images copied in steps
 
   // The object classes (5.19), indexed by OBJ_CLASS_*.
   static constexpr std::array<ObjectClass, object_classes> object_table() {
@@ -82,7 +84,10 @@ class Kernel {
     Board::timers_init();
     Cpu::start_idle();
     for (std::size_t i = 0; i < N; ++i) Pct::init(i);
-    for (std::size_t i = 0; i < N; ++i) boot_partition(i, true, false);
+    // Before plan 0 starts no slot can be delayed: every image at once.
+    for (std::size_t i = 0; i < N; ++i)
+      if (Partitions::boots(i)) Cpu::load_image(i);
+    for (std::size_t i = 0; i < N; ++i) boot_partition(i, false, false);
     Cpu::start_mmu();
     Line l;
     l << "Stratum: starting plan 0 (major frame ";
@@ -127,11 +132,11 @@ class Kernel {
     request_reschedule();
   }
 
-  // Partition i as at boot: started from its image (loaded again when
-  // `load`) if it boots, halted otherwise.
+  // Partition i as at boot: started from its image (loaded again first,
+  // in steps, when `load`) if it boots, halted otherwise.
   static void boot_partition(Caller i, bool load, bool count) {
     if (!Partitions::boots(i)) return halt(i);
-    if (load) Cpu::load_image(i);
+    if (load) Loader::start(i);
     restart(i, 0, count);
   }
 
@@ -190,19 +195,25 @@ class Kernel {
     Plans::advance_to(now);
     if (!Partitions::any_alive()) shutdown("Stratum: every partition is halted; halting the system\n", 0);
     const int slot = Plans::slot_partition();
-    if (Partitions::takes_slot(slot)) {
+    const bool loading = Loader::loading(slot);
+    if (!loading && Partitions::takes_slot(slot)) {
       const auto i = static_cast<Caller>(slot);
       Time::expire(i, now);
       // An idle partition is ready again when an interrupt arrives (5.17).
       if (VirtualTraps::interrupt_pending(i)) Partitions::woken(i);
     }
-    const int next = Partitions::runnable(slot) ? slot : -1;
+    const int next = !loading && Partitions::runnable(slot) ? slot : -1;
     if (next != Cpu::current()) {
       Cpu::switch_to(next, [next] { Time::switched(next, Board::now_us()); });
       if (next >= 0) Partitions::running(static_cast<Caller>(next));
     }
     std::uint64_t deadline = Plans::slot_end();
-    if (Partitions::takes_slot(slot)) deadline = Time::next_expiry(static_cast<Caller>(slot), now, deadline);
+    if (loading) {
+      Loader::step(static_cast<Caller>(slot));  // in its own slot, then at once the next step (or its start)
+      deadline = now;
+    } else if (Partitions::takes_slot(slot)) {
+      deadline = Time::next_expiry(static_cast<Caller>(slot), now, deadline);
+    }
     if (next >= 0) VirtualTraps::deliver_pending(static_cast<Caller>(next));
     Board::arm_event(deadline);
     reschedule_ = false;  // whatever was requested until here is done

@@ -138,7 +138,7 @@ class Partitions {
     const int t = target(caller, partitionId, err);
     if (t < 0) return err;
     if (resetMode != XM_COLD_RESET && resetMode != XM_WARM_RESET) return XM_INVALID_PARAM;
-    if (resetMode == XM_COLD_RESET) K::Cpu::load_image(static_cast<Caller>(t));
+    if (resetMode == XM_COLD_RESET) K::Loader::start(static_cast<Caller>(t));  // copied in steps, in its slot
     K::restart(static_cast<Caller>(t), status, true);
     return XM_OK;
   }

@@ -84,16 +84,21 @@ struct Hardware {
   // the MMU off (the hypervisor is identity mapped, so its own code does not
   // notice) and the windows flushed, so no window of anybody is spilled
   // through the wrong translation meanwhile.
-  static void load_image(std::size_t i, std::uint32_t physical) {
+  // Copies at most `max` bytes of it, from byte `offset`; returns how many
+  // (fewer than `max`: the image is complete).
+  static std::uint32_t load_image_part(std::size_t i, std::uint32_t physical, std::uint32_t offset, std::uint32_t max) {
+    const StratumContainerEntry& e = stratum_container[i];
+    const auto size = static_cast<std::uint32_t>(e.end - e.start);
+    const std::uint32_t n = offset >= size ? 0 : size - offset < max ? size - offset : max;
+    if (n == 0) return 0;
     const bool was_on = mmu_enabled();
     if (was_on) {
       stratum_flush_windows();
       mmu_enable(false);
     }
-    const StratumContainerEntry& e = stratum_container[i];
-    auto* dst = reinterpret_cast<unsigned char*>(physical);
-    for (const unsigned char* p = e.start; p < e.end; ++p) *dst++ = *p;
+    copy(reinterpret_cast<void*>(physical + offset), e.start + offset, n);
     if (was_on) mmu_enable(true);
+    return n;
   }
 
  private:

@@ -67,7 +67,13 @@ class Processor {
   // constexpr layout says? Both are written from the same numbers.
   static bool image_matches() { return Hw::image_matches(layout.pct_base, layout.page_tables_base); }
 
-  static void load_image(std::size_t i) { Hw::load_image(i, S.partitions[i].areas[0].start); }
+  static std::uint32_t load_image_part(std::size_t i, std::uint32_t offset, std::uint32_t max) {
+    return Hw::load_image_part(i, S.partitions[i].areas[0].start, offset, max);
+  }
+  static void load_image(std::size_t i) {
+    for (std::uint32_t at = 0, n; (n = load_image_part(i, at, 4096)) != 0; at += n) {
+    }
+  }
 
   // -- partitions' contexts
   static Context& context(std::size_t i) { return parts_[i].ctx; }
