@@ -195,24 +195,26 @@ class Kernel {
     Plans::advance_to(now);
     if (!Partitions::any_alive()) shutdown("Stratum: every partition is halted; halting the system\n", 0);
     const int slot = Plans::slot_partition();
-    const bool loading = Loader::loading(slot);
-    if (!loading && Partitions::takes_slot(slot)) {
+    int next = -1;
+    bool in_slot = false;  // the slot's partition runs or waits in it: its timers count
+    if (slot >= 0 && !Loader::loading(slot) && Partitions::takes_slot(static_cast<Caller>(slot))) {
       const auto i = static_cast<Caller>(slot);
+      in_slot = true;
       Time::expire(i, now);
       // An idle partition is ready again when an interrupt arrives (5.17).
-      if (VirtualTraps::interrupt_pending(i)) Partitions::woken(i);
+      if (Partitions::state(i) == PartitionState::idle && VirtualTraps::interrupt_pending(i)) Partitions::woken(i);
+      if (Partitions::runnable(slot)) next = slot;
     }
-    const int next = !loading && Partitions::runnable(slot) ? slot : -1;
     if (next != Cpu::current()) {
       Cpu::switch_to(next, [next] { Time::switched(next, Board::now_us()); });
       if (next >= 0) Partitions::running(static_cast<Caller>(next));
     }
     std::uint64_t deadline = Plans::slot_end();
-    if (loading) {
+    if (in_slot) {
+      deadline = Time::next_expiry(static_cast<Caller>(slot), now, deadline);
+    } else if (Loader::loading(slot)) {
       Loader::step(static_cast<Caller>(slot));  // in its own slot, then at once the next step (or its start)
       deadline = now;
-    } else if (Partitions::takes_slot(slot)) {
-      deadline = Time::next_expiry(static_cast<Caller>(slot), now, deadline);
     }
     if (next >= 0) VirtualTraps::deliver_pending(static_cast<Caller>(next));
     Board::arm_event(deadline);

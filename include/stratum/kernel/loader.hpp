@@ -33,7 +33,7 @@ class Loader {
   static bool loading(int i) { return i >= 0 && parts_[i].loading; }
 
   // One step of partition i's load; returns whether more are needed.
-  static bool step(Caller i) {
+  [[gnu::noinline]] static bool step(Caller i) {
     Load& l = parts_[i];
     const std::uint32_t n = K::Cpu::load_image_part(i, l.offset, step_bytes);
     l.offset += n;

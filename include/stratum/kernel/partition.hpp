@@ -5,6 +5,8 @@
 
 namespace stratum::kernel {
 
+// (In this order: Partitions compares them, boot and normal run, idle waits
+// in its slot.)
 enum class PartitionState : std::uint32_t {
   boot,       // (re)started, has not run yet in this life
   normal,     // ready: runs in its slots

@@ -29,9 +29,7 @@ class Partitions {
   static std::uint32_t reset_counter(Caller i) { return parts_[i].reset_counter; }
   static std::uint32_t reset_status(Caller i) { return parts_[i].reset_status; }
   static bool is_system(Caller i) { return (K::system.partitions[i].flags & config::partition_flag::system) != 0; }
-  static bool runnable(int i) {
-    return i >= 0 && (parts_[i].state == PartitionState::normal || parts_[i].state == PartitionState::boot);
-  }
+  static bool runnable(int i) { return i >= 0 && parts_[i].state <= PartitionState::normal; }  // boot or normal
   static bool any_alive() {
     for (const Runtime& p : parts_)
       if (p.state != PartitionState::halted) return true;
@@ -67,7 +65,7 @@ class Partitions {
   }
   // Does partition i use its slot: running in it, or idle in it waiting for
   // an interrupt (5.17)?
-  static bool takes_slot(int i) { return runnable(i) || (i >= 0 && parts_[i].state == PartitionState::idle); }
+  static bool takes_slot(Caller i) { return parts_[i].state <= PartitionState::idle; }  // boot, normal or idle
   // Its slot starts, or an interrupt arrives for it: an idle partition is
   // ready again (2.4, 5.17).
   static void woken(Caller i) {

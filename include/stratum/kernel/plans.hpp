@@ -79,7 +79,7 @@ class Plans {
     K::VirtualTraps::raise(static_cast<std::size_t>(i), XM_VT_EXT_CYCLIC_SLOT_START);
   }
 
-  static void major_frame_ended() {
+  [[gnu::noinline]] static void major_frame_ended() {
     if (run_major_frames != 0 && sched_.major_frames() >= run_major_frames) {
       Line l;
       l << "Stratum: ";

@@ -55,9 +55,9 @@ class Time {
   // execution-clock timer cannot expire).
   static std::uint64_t next_expiry(Caller i, std::uint64_t now, std::uint64_t deadline) {
     const Clocks& p = parts_[i];
-    if (p.hw.armed() && static_cast<std::uint64_t>(p.hw.at) < deadline) deadline = static_cast<std::uint64_t>(p.hw.at);
+    if (p.hw.armed() && p.hw.at < deadline) deadline = p.hw.at;
     if (p.exec.armed() && static_cast<int>(i) == running_) {
-      const std::uint64_t ec = exec_clock(i, now), at = static_cast<std::uint64_t>(p.exec.at);
+      const std::uint64_t ec = exec_clock(i, now), at = p.exec.at;
       const std::uint64_t when = now + (at > ec ? at - ec : 0);
       if (when < deadline) deadline = when;
     }
@@ -82,8 +82,8 @@ class Time {
     if (absTime < 0 || interval < 0) return XM_INVALID_PARAM;
     Timer* t = clockId == XM_HW_CLOCK ? &parts_[caller].hw : clockId == XM_EXEC_CLOCK ? &parts_[caller].exec : nullptr;
     if (t == nullptr) return XM_INVALID_PARAM;
-    t->at = absTime;
-    t->interval = interval;
+    t->at = static_cast<std::uint64_t>(absTime);  // (both checked not negative above)
+    t->interval = static_cast<std::uint64_t>(interval);
     K::request_reschedule();
     return XM_OK;
   }
@@ -92,10 +92,10 @@ class Time {
 
  private:
   struct Timer {
-    std::int64_t at;  // next expiry on its clock; 0: disarmed
-    std::int64_t interval;
+    std::uint64_t at;  // next expiry on its clock, microseconds; 0: disarmed
+    std::uint64_t interval;  // 0: once
 
-    bool armed() const { return at > 0; }
+    bool armed() const { return at != 0; }
 
     // Expiries missed while the partition was not running make one
     // interrupt, and a periodic timer goes on from its next future expiry:
@@ -103,18 +103,22 @@ class Time {
     // partition was away (a 1 us period at any uptime costs one division).
     // A next expiry past the end of time (MAX_XMTIME) disarms the timer.
     bool expire(std::uint64_t t) {
-      if (!armed() || static_cast<std::uint64_t>(at) > t) return false;
-      if (interval <= 0) {
+      if (!armed() || at > t) return false;
+      expired(t);
+      return true;
+    }
+    // (out of line: the common reschedule finds no timer expired)
+    [[gnu::noinline]] void expired(std::uint64_t t) {
+      if (interval == 0) {
         at = 0;
-        return true;
+        return;
       }
-      const auto first = static_cast<std::uint64_t>(at), period = static_cast<std::uint64_t>(interval);
+      const std::uint64_t first = at, period = interval;
       const std::uint64_t periods = util::udiv64(t - first, period) + 1;  // expiries up to t, the first included
       // (no wrap: first <= t and both periods * period and the sum stay
       // below t + period < 2^64, since clock values and periods are < 2^63)
       const std::uint64_t next = first + periods * period;
-      at = next > static_cast<std::uint64_t>(MAX_XMTIME) ? 0 : static_cast<std::int64_t>(next);
-      return true;
+      at = next > static_cast<std::uint64_t>(MAX_XMTIME) ? 0 : next;
     }
   };
   struct Clocks {

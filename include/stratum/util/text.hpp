@@ -21,7 +21,7 @@ struct Text {
   constexpr bool empty() const { return length == 0; }
   constexpr const char* c_str() const { return chars; }
 
-  constexpr Text& operator<<(const char* s) {
+  [[gnu::noinline]] constexpr Text& operator<<(const char* s) {
     for (; s && *s; ++s) put(*s);
     return *this;
   }
@@ -32,7 +32,7 @@ struct Text {
   // Unsigned decimal. 64-bit division is done 16 bits at a time so that
   // no libgcc helper is needed (Debian's 32-bit libgcc is built for SPARC
   // v8plus, whose instructions a LEON3 does not have).
-  constexpr Text& dec(std::uint64_t v) {
+  [[gnu::noinline]] constexpr Text& dec(std::uint64_t v) {
     char digits[24]{};
     int n = 0;
     do {
@@ -54,7 +54,7 @@ struct Text {
     return rem;
   }
   // 0x-prefixed, eight digits: addresses read the same everywhere.
-  constexpr Text& hex(std::uint32_t v) {
+  [[gnu::noinline]] constexpr Text& hex(std::uint32_t v) {
     *this << "0x";
     for (int shift = 28; shift >= 0; shift -= 4) put("0123456789abcdef"[(v >> shift) & 0xf]);
     return *this;
