@@ -19,6 +19,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bench", required=True)
     ap.add_argument("--bench-fpu", help="the same benchmark with both partitions flagged fp")
+    ap.add_argument("--worst", help="tests/bench/worst's image: worst cases from a single-step trace")
     ap.add_argument("--size", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("images", nargs="*")
@@ -46,6 +47,16 @@ def main():
              "caller's own round trip only. A switch is what its slot loses to the hypervisor.", "",
              "| path | instructions | samples |", "|---|---:|---:|"]
     lines += [f"| {name.strip()} | {value} | {n} |" for name, value, n in rows]
+    if a.worst:
+        import worst
+        lines += ["", "## Worst cases (tests/bench/worst, `tests/bench/worst.py`)", "",
+                  "Every hypervisor excursion (from a partition's last instruction to the next partition",
+                  "instruction) of a run where a system partition makes every hypercall with its costliest",
+                  "arguments, a partner with a deep stack and a fast timer is reset warm and cold (its image",
+                  "loaded in 1 KB steps), and two partitions move the FPU, measured in a single-step trace; the",
+                  "longest of each kind. Traps are disabled throughout an excursion, so a slot boundary can",
+                  "wait for one.", ""]
+        lines += worst.markdown(*worst.measure(a.worst))
     lines += ["", "## Image sizes (bytes, `size -A`)", "",
               "The hypervisor's own `.text`, `.rodata`, `.data`, `.bss` (stacks included), then what the",
               "image carries for the system: the partition images, the PCT pages and the page tables.", "",
