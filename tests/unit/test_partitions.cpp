@@ -21,6 +21,12 @@ TEST_CASE("at boot the partitions flagged boot run in their slots, the others ar
   CHECK(T::K::Partitions::state(1) == PartitionState::normal);
   T::in_slot_of(2);
   CHECK(T::current() == -1);  // Spare's slot: nobody runs
+  // Its image is in memory all the same: a warm reset starts it.
+  CHECK(T::Hw::peek<unsigned char>(p2) == 0x5c);
+  T::in_slot_of(1, 100, 1);
+  CHECK(T::call(__RESET_PARTITION_NR, {2, XM_WARM_RESET, 0}) == XM_OK);
+  T::in_slot_of(2, 100, 1);
+  CHECK(T::current() == 2);
 }
 
 TEST_CASE("a partition starts at its first area with its PCT in %o0 and a copy of its image") {
@@ -32,7 +38,7 @@ TEST_CASE("a partition starts at its first area with its PCT in %o0 and a copy o
   CHECK(T::K::Pct::address(1) == T::K::Pct::address(0) + 4096);
   CHECK(T::Hw::peek<unsigned char>(p0 + 99) == 0x5a);
   CHECK(T::Hw::peek<unsigned char>(p1) == 0x5b);
-  CHECK(T::Hw::peek<unsigned char>(p2) == 0);  // Spare does not boot: not loaded
+  CHECK(T::Hw::peek<unsigned char>(p2) == 0x5c);  // Spare does not boot, but is loaded
 }
 
 TEST_CASE("XM_halt_partition: self, others for system partitions only, unknown ids") {

@@ -84,9 +84,10 @@ class Kernel {
     Board::timers_init();
     Cpu::start_idle();
     for (std::size_t i = 0; i < N; ++i) Pct::init(i);
-    // Before plan 0 starts no slot can be delayed: every image at once.
-    for (std::size_t i = 0; i < N; ++i)
-      if (Partitions::boots(i)) Cpu::load_image(i);
+    // Every image is in memory before plan 0 starts (when no slot can be
+    // delayed), including those without the boot flag: a warm reset
+    // starts them later.
+    for (std::size_t i = 0; i < N; ++i) Cpu::load_image(i);
     for (std::size_t i = 0; i < N; ++i) boot_partition(i, false, false);
     Cpu::start_mmu();
     Line l;
