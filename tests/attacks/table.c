@@ -99,6 +99,6 @@ const struct attack attacks[] = {
     {"4096-byte console write at the slot end", console_at_slot_end, LONG, "the victim starts ~1.8 ms late: the write is not bounded by the slot (issue 9, point 7)"},
     {"cold reset loop", cold_reset_loop, LONG, "the victim loses whole slots: each image copy takes ~8 ms in one step (issue 9, point 6)"},
     {"cold reset at the slot end", cold_reset_at_slot_end, LONG, "the victim loses whole slots: each image copy takes ~8 ms in one step (issue 9, point 6)"},
-    {"warm reset loop", warm_reset_loop, LONG, "the victim is halted: preempted before crt0 sets %sp, its spill is charged to the victim (issue 9, point 3)"},
+    {"warm reset loop", warm_reset_loop, LONG, "can halt the victim: a partition preempted in crt0 before it sets %sp (0 after a reset) has that refused spill charged to the victim (issue 9, point 3); whether the slot end falls there depends on the code layout"},
 };
 const int attack_count = sizeof attacks / sizeof attacks[0];
