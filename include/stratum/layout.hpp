@@ -1,5 +1,7 @@
 // Where the hypervisor image keeps the things the page tables must know the
-// address of. Both live at the top of the first XMHypervisor area; the
+// address of, and its stacks. They live at the top of the first
+// XMHypervisor area, at offsets that depend on nothing but the area (a
+// stack address is the same whatever the code's size); the
 // generated link script (generators/templates/hypervisor.ld.j2) places the
 // sections at the same offsets, and the kernel checks at boot that it did.
 #pragma once
@@ -16,17 +18,21 @@ namespace stratum {
 inline constexpr std::uint32_t page_tables_reserve = 64 * 1024;
 inline constexpr std::uint32_t pct_reserve = 64 * 1024;
 inline constexpr std::uint32_t max_partitions = pct_reserve / 4096;
+// The hypervisor's stacks, right below the PCT pages.
+inline constexpr std::uint32_t stacks_reserve = 32 * 1024;
 
 struct ImageLayout {
   std::uint32_t pct_base;
   std::uint32_t page_tables_base;
+  std::uint32_t stacks_base;  // the stacks are [stacks_base, pct_base)
 };
 
 constexpr ImageLayout image_layout(const config::System& s) {
-  if (s.hypervisor.areas.empty()) return {0, 0};  // MEM-HYPERVISOR-ROOM reports it
+  if (s.hypervisor.areas.empty()) return {0, 0, 0};  // MEM-HYPERVISOR-ROOM reports it
   const config::MemoryArea& xm = s.hypervisor.areas[0];
   const std::uint32_t end = xm.start + xm.size;
-  return {end - page_tables_reserve - pct_reserve, end - page_tables_reserve};
+  return {end - page_tables_reserve - pct_reserve, end - page_tables_reserve,
+          end - page_tables_reserve - pct_reserve - stacks_reserve};
 }
 
 // [PCT-ROOM] one PCT page per partition in the room the image keeps.

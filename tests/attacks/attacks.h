@@ -17,12 +17,12 @@
 #define REFEREE_AREA 0x40140000u
 #define SHARED_AREA 0x40160000u /* shared by the victim (writes it) and the attacker */
 #define HV_AREA 0x40000000u
-/* Inside the hypervisor's own stacks (__hv_stacks_bottom..__hv_stacks_top
- * of this image: `nm build/attacks.elf | grep hv_stacks`). If the image
- * grows the address may move out of the stacks, but it stays hypervisor
- * memory, so the attacks using it still attack the hypervisor. */
-#define HV_STACK 0x40030000u
-#define HV_CODE 0x40001000u /* the hypervisor's trap table */
+/* Inside the hypervisor's own stacks, which sit at a fixed place whatever
+ * the code's size (include/stratum/layout.hpp): 160 KB below the end of the
+ * 512 KB XMHypervisor area, 32 KB long; this is in the kernel's own stack,
+ * the live one. */
+#define HV_STACK 0x4005c000u
+#define HV_CODE 0x40000000u /* the hypervisor's trap table */
 
 /* What an attack function returns (to the driver in main.c):
  *  < 0        the hypervisor refused it with that code;

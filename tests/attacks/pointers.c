@@ -209,7 +209,7 @@ int system_only(void) {
  * own area. */
 int console_lengths(void) {
   sweep_start();
-  sweep(XM_write_console((char *)own, 4097), 1);
+  sweep(XM_write_console((char *)own, 0x10000000), 1); /* past its memory (any length of its own is fine) */
   sweep(XM_write_console((char *)own, -1), 1);
   sweep(XM_write_console((char *)own, (xm_s32_t)0x80000000u), 1);
   sweep(XM_write_console((char *)(ATTACKER_AREA + ATTACKER_SIZE - 8), 16), 1);

@@ -235,7 +235,7 @@ constexpr Diagnostic check_mem_area_rsw(const System& s) {
 }
 
 // [MEM-HYPERVISOR-ROOM] the first XMHypervisor area holds the image, then
-// 64KB of PCT pages and 64KB of page tables at its top (layout.hpp).
+// its 32KB of stacks, 64KB of PCT pages and 64KB of page tables at its top (layout.hpp).
 constexpr Diagnostic check_mem_hypervisor_room(const System& s) {
   Diagnostic d;
   if (s.hypervisor.areas.empty()) {

@@ -38,7 +38,7 @@ inline constexpr std::size_t max_partitions = 16;
 inline constexpr std::size_t max_partition_areas = 16;
 // Eight inter-partition virtual interrupts, XM_VT_EXT_IPVI0 to 7.
 inline constexpr std::size_t max_ipvis = 8;
-// The first XMHypervisor area holds the image, then 64KB of PCT pages and
+// The first XMHypervisor area holds the image, then 32KB of stacks, 64KB of PCT pages and
 // 64KB of page tables at its top (layout.hpp).
 inline constexpr std::uint32_t min_hypervisor_area = 256 * 1024;
 
