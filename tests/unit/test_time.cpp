@@ -41,15 +41,20 @@ TEST_CASE("XM_set_timer: arguments, one-shot and periodic expiry, missed expirie
   CHECK(T::call(__SET_TIMER_NR, {XM_HW_CLOCK, hi(-5), lo(-5), 0, 0}) == XM_INVALID_PARAM);
   CHECK(T::call(__SET_TIMER_NR, {XM_HW_CLOCK, 0, 1000, hi(-1), lo(-1)}) == XM_INVALID_PARAM);
   CHECK(T::call(__SET_TIMER_NR, {3, 0, 1000, 0, 0}) == XM_INVALID_PARAM);
-  // Periodic from 1000 us, every 2000 us: the event timer is armed for it.
+  // Periodic from 1000 us, every 2000 us, unmasked: the event timer is armed for it.
+  CHECK(T::call(__CLEAR_IRQ_MASK_NR, {0, 1u << XM_VT_EXT_HW_TIMER}) == XM_OK);
   CHECK(T::call(__SET_TIMER_NR, {XM_HW_CLOCK, 0, 1000, 0, 2000}) == XM_OK);
   CHECK(SimBoard::deadline == 1000);
   T::at(1000);
   CHECK((T::pct(0).extIrqsPend & (1u << XM_VT_EXT_HW_TIMER)) != 0);
+  CHECK(SimBoard::deadline == 20000);  // pending, not taken (no trap table here): the next expiry adds nothing
+  T::pct(0).extIrqsPend = 0;           // (as if taken)
+  T::at(1500);
   CHECK(SimBoard::deadline == 3000);
-  T::pct(0).extIrqsPend = 0;
   T::at(9500);  // four expiries missed (no interrupt in between): one interrupt, the next one in the future
   CHECK((T::pct(0).extIrqsPend & (1u << XM_VT_EXT_HW_TIMER)) != 0);
+  T::pct(0).extIrqsPend = 0;
+  T::at(9501);
   CHECK(SimBoard::deadline == 11000);
   // A timer of 2^32 us and more (64-bit arguments, high word first).
   const std::int64_t far = (std::int64_t{1} << 32) + 5;
@@ -66,10 +71,13 @@ TEST_CASE("missed expiries are caught up in one step, whatever the period and th
   T t;
   // From 1 us, every 1 us; FlightCtl next runs 100000 major frames later
   // (6000 s): one interrupt, and the next expiry is the next microsecond.
+  CHECK(T::call(__CLEAR_IRQ_MASK_NR, {0, 1u << XM_VT_EXT_HW_TIMER}) == XM_OK);
   CHECK(T::call(__SET_TIMER_NR, {XM_HW_CLOCK, 0, 1, 0, 1}) == XM_OK);
   const std::uint64_t later = 100000ull * 60000 + 100;
   T::at(later);
   CHECK((T::pct(0).extIrqsPend & (1u << XM_VT_EXT_HW_TIMER)) != 0);
+  T::pct(0).extIrqsPend = 0;  // (as if taken)
+  T::at(later);
   CHECK(SimBoard::deadline == later + 1);
   // A period that would carry the next expiry past MAX_XMTIME: this expiry
   // is the last, and the slot end is the next event.
@@ -81,9 +89,24 @@ TEST_CASE("missed expiries are caught up in one step, whatever the period and th
   CHECK(SimBoard::deadline == 100000ull * 60000 + 20000);
 }
 
+TEST_CASE("a masked timer interrupt arms no event: a 1 us masked timer costs its partition nothing") {
+  using T = Booted<__COUNTER__>;
+  T t;
+  CHECK(T::call(__SET_TIMER_NR, {XM_HW_CLOCK, 0, 1, 0, 1}) == XM_OK);  // masked (the reset state)
+  CHECK(SimBoard::deadline == 20000);                                 // the slot end, not every microsecond
+  T::at(5000);
+  CHECK((T::pct(0).extIrqsPend & (1u << XM_VT_EXT_HW_TIMER)) != 0);  // its expiries still count
+  CHECK(SimBoard::deadline == 20000);
+  // Unmasking it (the pending one aside) arms the event for the next expiry.
+  T::pct(0).extIrqsPend = 0;
+  CHECK(T::call(__CLEAR_IRQ_MASK_NR, {0, 1u << XM_VT_EXT_HW_TIMER}) == XM_OK);
+  CHECK(SimBoard::deadline == 5001);
+}
+
 TEST_CASE("the execution-clock timer expires on the partition's own time") {
   using T = Booted<__COUNTER__>;
   T t;
+  CHECK(T::call(__CLEAR_IRQ_MASK_NR, {0, 1u << XM_VT_EXT_EXEC_TIMER}) == XM_OK);
   CHECK(T::call(__SET_TIMER_NR, {XM_EXEC_CLOCK, 0, 25000, 0, 0}) == XM_OK);
   T::run_until(19999);
   CHECK((T::pct(0).extIrqsPend & (1u << XM_VT_EXT_EXEC_TIMER)) == 0);

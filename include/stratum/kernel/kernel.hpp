@@ -210,6 +210,7 @@ class Kernel {
       Cpu::switch_to(next, [next] { Time::switched(next, Board::now_us()); });
       if (next >= 0) Partitions::running(static_cast<Caller>(next));
     }
+    if (next >= 0) VirtualTraps::deliver_pending(static_cast<Caller>(next));  // (before the timers are looked at)
     std::uint64_t deadline = Plans::slot_end();
     if (in_slot) {
       deadline = Time::next_expiry(static_cast<Caller>(slot), now, deadline);
@@ -217,7 +218,6 @@ class Kernel {
       Loader::step(static_cast<Caller>(slot));  // in its own slot, then at once the next step (or its start)
       deadline = now;
     }
-    if (next >= 0) VirtualTraps::deliver_pending(static_cast<Caller>(next));
     Board::arm_event(deadline);
     reschedule_ = false;  // whatever was requested until here is done
   }

@@ -51,12 +51,15 @@ class Time {
   }
 
   // The earliest of `deadline` and the next expiry of partition i's timers
-  // (its execution clock advances only while it runs: an idle partition's
-  // execution-clock timer cannot expire).
+  // whose interrupt it would get (its execution clock advances only while
+  // it runs: an idle partition's execution-clock timer cannot expire). A
+  // masked or already pending timer interrupt needs no event: its expiries
+  // are caught up at the next reschedule, so a masked 1 us timer costs its
+  // partition nothing.
   static std::uint64_t next_expiry(Caller i, std::uint64_t now, std::uint64_t deadline) {
     const Clocks& p = parts_[i];
-    if (p.hw.armed() && p.hw.at < deadline) deadline = p.hw.at;
-    if (p.exec.armed() && static_cast<int>(i) == running_) {
+    if (p.hw.armed() && p.hw.at < deadline && K::VirtualTraps::wants(i, XM_VT_EXT_HW_TIMER)) deadline = p.hw.at;
+    if (p.exec.armed() && static_cast<int>(i) == running_ && K::VirtualTraps::wants(i, XM_VT_EXT_EXEC_TIMER)) {
       const std::uint64_t ec = exec_clock(i, now), at = p.exec.at;
       const std::uint64_t when = now + (at > ec ? at - ec : 0);
       if (when < deadline) deadline = when;

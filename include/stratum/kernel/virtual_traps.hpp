@@ -34,6 +34,13 @@ class VirtualTraps {
     return ((t.extIrqsPend & ~t.extIrqsMask) | (t.hwIrqsPend & ~t.hwIrqsMask)) != 0;
   }
 
+  // Would extended interrupt `irq` reach partition i now: unmasked, and not
+  // already pending (a second expiry adds nothing to a pending one)?
+  static bool wants(Caller i, std::uint32_t irq) {
+    const partitionControlTable_t& t = K::Pct::of(i);
+    return ((t.extIrqsPend | t.extIrqsMask) & (1u << (irq - XM_VT_EXT_FIRST))) == 0;
+  }
+
   // Virtual interrupts delivered to partition i since boot.
   static std::uint64_t delivered(Caller i) { return parts_[i].virqs; }
 
