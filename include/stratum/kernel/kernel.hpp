@@ -176,11 +176,12 @@ class Kernel {
   }
 
   static bool asm_hypercall(Caller who) {
-    const auto r = Cpu::asm_hypercall(who, Pct::of(who), [who](std::uint32_t addr, std::uint32_t size, std::uint32_t align) {
-      return Memory::holds(who, addr, size, true, align);
+    const auto r = Cpu::asm_hypercall(who, Pct::of(who), [who](std::uint32_t addr, std::uint32_t size, bool write, std::uint32_t align) {
+      return Memory::holds(who, addr, size, write, align);
     });
     using Result = decltype(r);
     if (r == Result::bad_return_frame) Faults::fault(who, "returned from a virtual trap with an invalid stack pointer");
+    if (r == Result::bad_return_pc) Faults::fault(who, "returned from a virtual trap to a pc or npc outside its code");
     return r != Result::done;
   }
 

@@ -190,17 +190,19 @@ class Processor {
     vcpu::enter_handler(parts_[i].ctx, t, handler);
   }
 
-  // An assembly hypercall of partition i (the current one); `writable(addr,
-  // bytes, align)` says whether the partition may hand that memory over.
-  template <class Writable>
-  static vcpu::Result asm_hypercall(std::size_t i, partitionControlTable_t& t, Writable writable) {
+  // An assembly hypercall of partition i (the current one); `holds(addr,
+  // bytes, write, align)` says whether that is the partition's own memory
+  // (writable when `write`).
+  template <class Holds>
+  static vcpu::Result asm_hypercall(std::size_t i, partitionControlTable_t& t, Holds holds) {
     return vcpu::asm_hypercall(
         parts_[i].ctx, t, [] { Hw::flush_windows(); },
         [&](std::uint32_t sp, std::uint32_t* w) {
-          if (!writable(sp, vcpu::window_bytes, vcpu::window_align)) return false;
+          if (!holds(sp, vcpu::window_bytes, true, vcpu::window_align)) return false;
           Hw::read_user(w, sp, vcpu::window_bytes);
           return true;
-        });
+        },
+        [&](std::uint32_t pc) { return holds(pc, 4, false, 4); });
   }
 
   // -- the current partition's memory, as it sees it
