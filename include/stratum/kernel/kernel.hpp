@@ -198,8 +198,12 @@ class Kernel {
       if (VirtualTraps::interrupt_pending(i)) Partitions::woken(i);
     }
     const int next = Partitions::runnable(slot) ? slot : -1;
-    if (next != Cpu::current()) {
-      Cpu::switch_to(next, [next] { Time::switched(next, Board::now_us()); });
+    if (const int out = Cpu::current(); next != out) {
+      // A window the outgoing partition left on a bad stack is its fault
+      // (once: a halted partition's other windows are the same fault).
+      if (Cpu::switch_to(next, [next] { Time::switched(next, Board::now_us()); }) && out >= 0 &&
+          Partitions::state(static_cast<Caller>(out)) != PartitionState::halted)
+        Faults::exception(static_cast<Caller>(out), Cpu::refused_window());
       if (next >= 0) Partitions::running(static_cast<Caller>(next));
     }
     std::uint64_t deadline = Plans::slot_end();
