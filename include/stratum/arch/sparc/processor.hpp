@@ -51,7 +51,7 @@ class Processor {
     idle_.pc = Hw::idle_pc();
     idle_.npc = idle_.pc + 4;
     idle_.o[6] = Hw::idle_stack_top() - 96;
-    idle_.supervisor = 1;
+    idle_.supervisor = PSR_PS;  // its mode after RETT (traps.S ORs it in)
     idle_.fresh = 1;
     current_ = -1;
     Hw::set_current(&idle_);
