@@ -250,7 +250,9 @@ static int stack_depth(int depth) {
 }
 
 static void flush_trap(void) {
-  stack_depth(4);
+  /* Nine frames deep: the SAVEs overflowed on the way, so the `ta 3` takes
+   * the invalid window as its trap window, every other one resident. */
+  stack_depth(9);
   xprintf("FlushTrap: after ta 3, %d of 32 secrets of its callers' windows were on its stack\n", flushed_words);
   const xm_u32_t target = hv_stack_target();
   xprintf("FlushTrap: ta 3 with a window whose %%sp is the hypervisor's stack\n");
