@@ -118,7 +118,11 @@ struct Booted {
   // A processor trap of the current partition.
   static void trap(std::uint32_t tt) { enter(tt); }
 
-  static std::string console() { return SimBoard::console; }
+  // Everything written so far (the ring emptied first).
+  static std::string console() {
+    K::Out::flush();
+    return SimBoard::console;
+  }
 };
 
 }  // namespace

@@ -27,6 +27,7 @@ struct SimHardware {
   static inline sparc::Context* current = nullptr;
   static inline const sparc::StackRange* stack_ranges = nullptr;
   static inline std::uint32_t window_fault = 0;  // set by a test: the next trap met a bad window
+  static inline std::uint32_t refuse_on_flush = 0;  // set by a test: the next flush refuses a window here
   static inline std::uint32_t fault_status = 0, fault_address = 0;
   static inline std::uint32_t mmu_context = 0;
   static inline bool mmu_on = false;
@@ -38,7 +39,7 @@ struct SimHardware {
   static void clear() {
     current = nullptr;
     stack_ranges = nullptr;
-    window_fault = fault_status = fault_address = mmu_context = 0;
+    window_fault = refuse_on_flush = fault_status = fault_address = mmu_context = 0;
     mmu_on = false;
     flushes = fpu_saves = fpu_restores = 0;
     images.clear();
@@ -48,7 +49,11 @@ struct SimHardware {
 
   static void set_current(sparc::Context* c) { current = c; }
   static void set_stack_ranges(const sparc::StackRange* r) { stack_ranges = r; }
-  static void flush_windows() { ++flushes; }
+  static void flush_windows() {
+    ++flushes;
+    if (refuse_on_flush != 0) window_fault = refuse_on_flush | 1;  // as traps.S records it
+    refuse_on_flush = 0;
+  }
   [[noreturn]] static void first_return() { throw Shutdown{-1}; }
   static std::uint32_t take_window_fault() {
     const std::uint32_t w = window_fault;

@@ -60,3 +60,50 @@ TEST_CASE("a switch flushes the windows, changes the MMU context and the spill r
   K::on_trap(stratum::sparc::tt::interrupt_level_1 + 5);
   CHECK(SimHardware::fpu_restores == 3);  // still A's
 }
+
+namespace {
+using T9 = stratum::test::kernel_fixture::Booted<__COUNTER__>;
+}  // namespace
+
+// Issue 9, point 3: the switch's flush spills the outgoing partition's
+// windows; one it refuses is that partition's fault, not the next one's.
+TEST_CASE("a window refused by the switch's flush halts the outgoing partition, not the next") {
+  T9 t;
+  CHECK(T9::current() == 0);
+  SimHardware::refuse_on_flush = 0x40200000;  // FlightCtl's %sp in IoServer's memory
+  T9::in_slot_of(1);
+  CHECK(T9::current() == 1);
+  CHECK(T9::K::Partitions::state(0) == stratum::kernel::PartitionState::halted);
+  CHECK(T9::K::Partitions::state(1) != stratum::kernel::PartitionState::halted);
+  CHECK(T9::console().find("'FlightCtl' register window at stack address 0x40200000 is outside its memory") !=
+        std::string::npos);
+  CHECK(SimHardware::window_fault == 0);  // nothing left for IoServer's next trap
+  CHECK(T9::call(999) == XM_UNKNOWN_HYPERCALL);
+  CHECK(T9::K::Partitions::state(1) != stratum::kernel::PartitionState::halted);
+}
+
+namespace {
+using T10 = stratum::test::kernel_fixture::Booted<__COUNTER__>;
+using T11 = stratum::test::kernel_fixture::Booted<__COUNTER__>;
+}  // namespace
+
+TEST_CASE("a partition already halted is not charged again for the windows its flush refuses") {
+  T10 t;
+  SimHardware::window_fault = 0x40001fa0 | 1;  // a SAVE of FlightCtl met a bad stack
+  T10::trap(stratum::sparc::tt::window_overflow);
+  CHECK(T10::K::Partitions::state(0) == stratum::kernel::PartitionState::halted);
+  const std::string once = T10::console();
+  SimHardware::refuse_on_flush = 0x40001dc0;  // its other windows, at the switch
+  T10::in_slot_of(1);
+  CHECK(T10::console() == once);
+  CHECK(SimHardware::window_fault == 0);
+}
+
+TEST_CASE("a partition resetting itself leaves no refused window of its old life behind") {
+  T11 t;
+  SimHardware::refuse_on_flush = 0x40200000;
+  T11::call(__RESET_PARTITION_NR, {0, XM_WARM_RESET, 0});
+  CHECK(T11::ctx(0).fresh == 1);
+  CHECK(SimHardware::window_fault == 0);
+  CHECK(T11::K::Partitions::state(0) != stratum::kernel::PartitionState::halted);
+}

@@ -71,3 +71,65 @@ TEST_CASE("sparc_iret with a misaligned or read-only stack halts the partition")
   CHECK_THROWS_AS(T::asm_call(sparc_iret_nr), stratum::test::Shutdown);  // the last one alive
   CHECK(T::K::Partitions::state(1) == PartitionState::halted);
 }
+
+namespace {
+// A handler's frame on partition 0's stack whose return PC/nPC are `pc`, `npc`.
+template <class T>
+void iret_to(std::uint32_t pc, std::uint32_t npc) {
+  const std::uint32_t sp = p0 + 0x2000;
+  std::uint32_t frame[16] = {};
+  frame[0] = XM_IFLAGS_ET;
+  frame[1] = pc;
+  frame[2] = npc;
+  T::Hw::poke(sp, frame);
+  T::ctx(0).o[6] = sp;
+  T::asm_call(sparc_iret_nr);
+}
+}  // namespace
+
+// The exit path jumps to PC and RETTs to nPC with traps disabled: a
+// misaligned one put the processor in error mode (issue 9, point 1).
+TEST_CASE("sparc_iret to a misaligned pc halts the partition, the system runs on") {
+  using T = Booted<__COUNTER__>;
+  T t;
+  iret_to<T>(p0 + 0x302, p0 + 0x306);
+  CHECK(T::K::Partitions::state(0) == PartitionState::halted);
+  CHECK(T::console().find("'FlightCtl' returned from a virtual trap to a pc or npc outside its code: partition halted") !=
+        std::string::npos);
+  CHECK(T::ctx(0).pc != p0 + 0x302);  // nothing of the frame was taken
+}
+
+TEST_CASE("sparc_iret with nPC = PC + 5, or nPC outside the partition, halts it") {
+  using T = Booted<__COUNTER__>;
+  T t;
+  iret_to<T>(p0 + 0x300, p0 + 0x305);
+  CHECK(T::K::Partitions::state(0) == PartitionState::halted);
+  using U = Booted<__COUNTER__>;
+  U u;
+  iret_to<U>(p0 + 0x300, p1 + 0x300);  // another partition's code
+  CHECK(U::K::Partitions::state(0) == PartitionState::halted);
+}
+
+TEST_CASE("sparc_iret into the hypervisor's memory halts the partition") {
+  using T = Booted<__COUNTER__>;
+  T t;
+  iret_to<T>(0x40001000, 0x40001004);
+  CHECK(T::K::Partitions::state(0) == PartitionState::halted);
+  CHECK(T::ctx(0).npc != 0x40001004);
+}
+
+TEST_CASE("sparc_iret to the partition's own read-only code is accepted") {
+  using T = Booted<__COUNTER__>;
+  T t;
+  T::in_slot_of(1);
+  const std::uint32_t sp = p1 + 0x2000;
+  std::uint32_t frame[16] = {};
+  frame[1] = p1_ro + 0x100;
+  frame[2] = p1_ro + 0x104;
+  T::Hw::poke(sp, frame);
+  T::ctx(1).o[6] = sp;
+  T::asm_call(sparc_iret_nr);
+  CHECK(T::K::Partitions::state(1) != PartitionState::halted);
+  CHECK(T::ctx(1).pc == p1_ro + 0x100);
+  CHECK(T::ctx(1).npc == p1_ro + 0x104);
+}

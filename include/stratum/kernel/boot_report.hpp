@@ -13,33 +13,39 @@ namespace stratum::kernel {
 
 template <class Board, const config::System& S>
 struct BootReport {
+  // At boot nothing runs yet: each line goes out whole at once.
+  static void say(const char* s) {
+    Console<Board>::write(s);
+    Console<Board>::flush();
+  }
+  static void say(const Line& l) { say(l.c_str()); }
+
   static void print_banner() {
     Line l;
     l << "Stratum " << version << " separation hypervisor on " << Board::name << "\n";
-    Console<Board>::write(l);
+    say(l);
   }
 
   // The tables this image was built with, in the manual's units.
   static void print_configuration() {
-    using C = Console<Board>;
     Line l;
     l << "System '" << S.name << "': " ;
     l.dec(S.partitions.size()) << " partition(s), ";
     l.dec(S.processors.size()) << " processor(s)\n";
-    C::write(l);
+    say(l);
 
-    C::write("Memory regions:\n");
+    say("Memory regions:\n");
     for (const config::MemoryRegion& r : S.memory_regions) {
       Line m;
       m << "  " << config::region_type_name(r.type) << ' ';
       m.area(r.start, r.size) << '\n';
-      C::write(m);
+      say(m);
     }
 
-    C::write("XMHypervisor areas:\n");
+    say("XMHypervisor areas:\n");
     for (const config::MemoryArea& a : S.hypervisor.areas) print_area(a);
 
-    C::write("Partitions:\n");
+    say("Partitions:\n");
     for (const config::Partition& p : S.partitions) {
       Line m;
       m << "  id ";
@@ -49,7 +55,7 @@ struct BootReport {
       if (p.flags & config::partition_flag::boot) m << " boot";
       if (p.flags & config::partition_flag::fp) m << " fp";
       m << '\n';
-      C::write(m);
+      say(m);
       for (const config::MemoryArea& a : p.areas) print_area(a);
     }
 
@@ -61,7 +67,7 @@ struct BootReport {
         m.dec(cpu.id) << " (";
         m.dec(cpu.frequency_khz / 1000) << " MHz), plan 0, major frame ";
         m.time_us(plan.major_frame_us) << ":\n";
-        C::write(m);
+        say(m);
         for (const config::Slot& s : plan.slots) {
           Line n;
           n << "  slot ";
@@ -69,7 +75,7 @@ struct BootReport {
           n.time_us(s.start_us) << " duration ";
           n.time_us(s.duration_us) << " partition ";
           n.dec(s.partition_id) << " '" << partition_name(s.partition_id) << "'\n";
-          C::write(n);
+          say(n);
         }
       }
     }
@@ -89,7 +95,7 @@ struct BootReport {
     if (a.flags & config::area_flag::uncacheable) m << " uncacheable";
     if (a.flags & config::area_flag::iommu) m << " iommu";
     m << '\n';
-    Console<Board>::write(m);
+    say(m);
   }
 
   static const char* partition_name(std::uint32_t id) {

@@ -20,22 +20,20 @@ struct Faults {
 
   // Partition i is stopped for `what` it did.
   static void fault(Caller i, const char* what) {
-    Line l;
-    l << "Stratum: partition ";
-    l.dec(K::system.partitions[i].id) << " '" << K::system.partitions[i].name << "' " << what << ": partition halted\n";
-    K::Out::write(l);
-    K::halt(i);
+    Line l = about(i);
+    l << what;
+    stop(i, l);
   }
 
   // A processor trap of partition i (the current one).
   static void exception(Caller i, const Trap& trap) {
-    Line l;
+    Line l = about(i);  // (one line built once: this may run in a slot switch)
     const std::uint32_t pc = K::Cpu::pc(i);
     switch (trap.kind) {
       case Kind::window_fault:
         l << "register window at stack address ";
         l.hex(trap.address) << " is outside its memory";
-        return fault(i, l.c_str());
+        return stop(i, l);
       case Kind::data_access:
       case Kind::instruction_access: {
         partitionControlTable_t& t = K::Pct::of(i);
@@ -48,17 +46,17 @@ struct Faults {
                                                                      : "")
                             << " at pc ";
         l.hex(pc);
-        return fault(i, l.c_str());
+        return stop(i, l);
       }
       case Kind::fp_disabled:
         if (K::Cpu::has_fpu(i)) break;
         l << "used the FPU at pc ";
         l.hex(pc) << " without the fp flag";
-        return fault(i, l.c_str());
+        return stop(i, l);
       case Kind::privileged_instruction:
         l << "executed a privileged instruction at pc ";
         l.hex(pc);
-        return fault(i, l.c_str());
+        return stop(i, l);
       default:
         break;
     }
@@ -66,7 +64,21 @@ struct Faults {
     l << "took trap ";
     l.hex(trap.tt) << " at pc ";
     l.hex(pc) << " with no virtual trap table to deliver it to";
-    fault(i, l.c_str());
+    stop(i, l);
+  }
+
+ private:
+  // "Stratum: partition 3 'Name' ", the start of every line.
+  static Line about(Caller i) {
+    Line l;
+    l << "Stratum: partition ";
+    l.dec(K::system.partitions[i].id) << " '" << K::system.partitions[i].name << "' ";
+    return l;
+  }
+  static void stop(Caller i, Line& l) {
+    l << ": partition halted\n";
+    K::Out::write(l);
+    K::halt(i);
   }
 };
 

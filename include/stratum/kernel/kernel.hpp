@@ -94,6 +94,7 @@ class Kernel {
     l << "Stratum: starting plan 0 (major frame ";
     l.time_us(Plans::initial().major_frame_us) << ")\n";
     Out::write(l);
+    Out::flush();
     Plans::start(Board::now_us());
     reschedule();
   }
@@ -155,6 +156,7 @@ class Kernel {
   [[noreturn]] static void shutdown(const char* why, int code) {
     Cpu::flush_windows();
     Out::write(why);
+    Out::flush();
     Board::shutdown(code);
   }
 
@@ -182,11 +184,12 @@ class Kernel {
   }
 
   static bool asm_hypercall(Caller who) {
-    const auto r = Cpu::asm_hypercall(who, Pct::of(who), [who](std::uint32_t addr, std::uint32_t size, std::uint32_t align) {
-      return Memory::holds(who, addr, size, true, align);
+    const auto r = Cpu::asm_hypercall(who, Pct::of(who), [who](std::uint32_t addr, std::uint32_t size, bool write, std::uint32_t align) {
+      return Memory::holds(who, addr, size, write, align);
     });
     using Result = decltype(r);
     if (r == Result::bad_return_frame) Faults::fault(who, "returned from a virtual trap with an invalid stack pointer");
+    if (r == Result::bad_return_pc) Faults::fault(who, "returned from a virtual trap to a pc or npc outside its code");
     return r != Result::done;
   }
 
@@ -206,8 +209,12 @@ class Kernel {
       if (Partitions::state(i) == PartitionState::idle && VirtualTraps::interrupt_pending(i)) Partitions::woken(i);
       if (Partitions::runnable(slot)) next = slot;
     }
-    if (next != Cpu::current()) {
-      Cpu::switch_to(next, [next] { Time::switched(next, Board::now_us()); });
+    if (const int out = Cpu::current(); next != out) {
+      // A window the outgoing partition left on a bad stack is its fault
+      // (once: a halted partition's other windows are the same fault).
+      if (Cpu::switch_to(next, [next] { Time::switched(next, Board::now_us()); }) && out >= 0 &&
+          Partitions::state(static_cast<Caller>(out)) != PartitionState::halted)
+        Faults::exception(static_cast<Caller>(out), Cpu::refused_window());
       if (next >= 0) Partitions::running(static_cast<Caller>(next));
     }
     if (next >= 0) VirtualTraps::deliver_pending(static_cast<Caller>(next));  // (before the timers are looked at)
@@ -219,9 +226,11 @@ class Kernel {
       deadline = now;
     }
     Board::arm_event(deadline);
-    reschedule_ = false;  // whatever was requested until here is done
+    Out::drain(console_drain);  // what the hypervisor wrote goes out a little at a time
+    reschedule_ = false;        // whatever was requested until here is done
   }
 
+  static constexpr std::uint32_t console_drain = 16;  // bytes a reschedule moves to the UART at most
   static inline bool reschedule_ = false;
 };
 

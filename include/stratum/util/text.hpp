@@ -22,7 +22,9 @@ struct Text {
   constexpr const char* c_str() const { return chars; }
 
   [[gnu::noinline]] constexpr Text& operator<<(const char* s) {
-    for (; s && *s; ++s) put(*s);
+    std::size_t n = length;  // (a local: the loop does not reload it through `this`)
+    for (; s && *s && n + 1 < Capacity; ++s) chars[n++] = *s;  // always leaves a terminating NUL
+    length = n;
     return *this;
   }
   constexpr Text& operator<<(char c) {

@@ -51,7 +51,7 @@ class Processor {
     idle_.pc = Hw::idle_pc();
     idle_.npc = idle_.pc + 4;
     idle_.o[6] = Hw::idle_stack_top() - 96;
-    idle_.supervisor = 1;
+    idle_.supervisor = PSR_PS;  // its mode after RETT (traps.S ORs it in)
     idle_.fresh = 1;
     current_ = -1;
     Hw::set_current(&idle_);
@@ -86,7 +86,10 @@ class Processor {
   // FSR 0 (round to nearest, no traps enabled).
   static void restart(std::size_t i, std::uint32_t entry, std::uint32_t pct) {
     PartitionCpu& p = parts_[i];
-    if (static_cast<int>(i) == current_) Hw::flush_windows();  // its windows die with it
+    if (static_cast<int>(i) == current_) {
+      Hw::flush_windows();           // its windows die with it:
+      (void)Hw::take_window_fault();  // one its old life left on a bad stack is no fault of the new
+    }
     p.ctx = {};
     p.ctx.pc = entry;
     p.ctx.npc = entry + 4;
@@ -108,19 +111,24 @@ class Processor {
   // Makes partition `next` (or the idle context, -1) the one that runs when
   // the trap returns; `flushed()` runs once the outgoing context's windows
   // are on its stack (the kernel's accounting of who ran until when).
+  // Returns whether the flush refused a window of the outgoing context (a
+  // stack outside its memory): its fault, described by refused_window(),
+  // never the next one's.
   template <class Flushed>
-  static void switch_to(int next, Flushed flushed) {
-    if (next == current_) return;
+  static bool switch_to(int next, Flushed flushed) {
+    if (next == current_) return false;
     // Every window of the outgoing context goes to its own stack, while its
     // MMU context and stack ranges are still in force.
     Hw::flush_windows();
+    const std::uint32_t refused = Hw::take_window_fault();
+    if (refused != 0) window_fault_ = refused;
     flushed();
     current_ = next;
     if (next < 0) {
       Hw::set_current(&idle_);
       Hw::set_stack_ranges(no_ranges_.data());
       Hw::mmu_switch(0);
-      return;
+      return refused != 0;
     }
     const auto i = static_cast<std::size_t>(next);
     Hw::set_current(&parts_[i].ctx);
@@ -133,7 +141,9 @@ class Processor {
       Hw::fpu_restore(&parts_[i].fpu);
       fpu_owner_ = next;
     }
+    return refused != 0;
   }
+  static auto refused_window() { return describe(abi::TrapKind::window_fault, tt::window_fault); }
 
   // Spills the current partition's windows to its stack (XM_sparc_flush_regwin,
   // and before the kernel reads its stack).
@@ -196,17 +206,19 @@ class Processor {
     vcpu::enter_handler(parts_[i].ctx, t, handler);
   }
 
-  // An assembly hypercall of partition i (the current one); `writable(addr,
-  // bytes, align)` says whether the partition may hand that memory over.
-  template <class Writable>
-  static vcpu::Result asm_hypercall(std::size_t i, partitionControlTable_t& t, Writable writable) {
+  // An assembly hypercall of partition i (the current one); `holds(addr,
+  // bytes, write, align)` says whether that is the partition's own memory
+  // (writable when `write`).
+  template <class Holds>
+  static vcpu::Result asm_hypercall(std::size_t i, partitionControlTable_t& t, Holds holds) {
     return vcpu::asm_hypercall(
         parts_[i].ctx, t, [] { Hw::flush_windows(); },
         [&](std::uint32_t sp, std::uint32_t* w) {
-          if (!writable(sp, vcpu::window_bytes, vcpu::window_align)) return false;
+          if (!holds(sp, vcpu::window_bytes, true, vcpu::window_align)) return false;
           Hw::read_user(w, sp, vcpu::window_bytes);
           return true;
-        });
+        },
+        [&](std::uint32_t pc) { return holds(pc, 4, false, 4); });
   }
 
   // -- the current partition's memory, as it sees it

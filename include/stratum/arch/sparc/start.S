@@ -24,8 +24,12 @@ stratum_trap_table:
         .endr
         TRAP_ENTRY(stratum_window_overflow)   /* 0x05 */
         TRAP_ENTRY(stratum_window_underflow)  /* 0x06 */
-        .rept   256 - 7         /* everything else: partitions' traps and interrupts;
+        .rept   0x83 - 7        /* everything else: partitions' traps and interrupts;
                                  * the hypervisor's own are fatal (traps.S) */
+        TRAP_ENTRY(stratum_trap_entry)
+        .endr
+        TRAP_ENTRY(stratum_flush_trap)        /* 0x83: `ta 3`, flush windows (windows.S) */
+        .rept   256 - 0x84
         TRAP_ENTRY(stratum_trap_entry)
         .endr
 

@@ -1,204 +1,48 @@
 /*
- * Trap entry and exit for partitions, register-window traps, and the
- * window flush used before a partition switch. Terms are the SPARC v8
- * manual's: trap window, CWP, WIM (one invalid window at a time), %l1/%l2 =
- * PC/nPC of the trapped instruction.
+ * Trap entry and exit for partitions (window traps: windows.S). Terms are
+ * the SPARC v8 manual's: trap window T, CWP, WIM (one invalid window at a
+ * time), %l0/%l1/%l2 = PSR/PC/nPC at the trap.
  *
  * Invariants:
  *  - Exactly one window is invalid in WIM; it is free. The windows between
  *    CWP (going up) and it hold live frames: the hypervisor's, then the
- *    current partition's.
+ *    current partition's, whose newest is P = T + 1.
  *  - A window is only ever spilled to, or filled from, memory that belongs
- *    to whoever owns it: the hypervisor's stacks, or a writable area of the
- *    current partition (stratum_stack_ranges). Anything else is a partition
- *    fault: the window is discarded (zeroed on fill), stratum_window_fault
- *    records the address, and the partition is stopped before it runs again.
- *    With traps disabled QEMU's SRMMU does not trap on a bad access (it
- *    even lets it through), so this check is the protection, not the MMU.
+ *    to its owner (windows.S says how the owner is known).
  *  - A partition switch flushes every window first (stratum_flush_windows),
- *    so a window never outlives the partition it belongs to.
+ *    so a window never outlives the partition it belongs to. When the exit
+ *    finds P spilled (a switch, a fresh start, a virtual trap, a deep kernel
+ *    call), it zeroes every other window before filling P: nothing of the
+ *    previous partition or of the kernel is left where the next one's SAVEs
+ *    reach. The globals, %y and the condition codes are the context's own.
+ *  - Every PC/nPC the exit jumps to was validated where it entered
+ *    (vcpu.hpp: sparc_iret; trap tables: write_tbr), or came from the
+ *    processor's own trap.
  */
-#include "asm.h"
-
-/* Is %sp a stack this window may be saved to / restored from? Uses
- * %g2..%g4 (the callers saved them). Falls through when valid, branches to
- * `bad` otherwise. */
-        .macro  VALIDATE_SP bad
-        andcc   %sp, 7, %g0
-        bne     \bad
-        nop
-        set     __hv_stacks_bottom, %g2
-        cmp     %sp, %g2
-        blu     .Lranges\@
-        nop
-        set     __hv_stacks_top - 64, %g2
-        cmp     %sp, %g2
-        bleu    .Lok\@
-        nop
-.Lranges\@:
-        sethi   %hi(stratum_stack_ranges), %g2
-        ld      [%g2 + %lo(stratum_stack_ranges)], %g2
-.Lnext\@:
-        ld      [%g2], %g3              /* lowest valid %sp */
-        ld      [%g2 + 4], %g4          /* highest valid %sp; 0 ends the list */
-        tst     %g4
-        be      \bad
-        nop
-        cmp     %sp, %g3
-        blu     .Lskip\@
-        nop
-        cmp     %sp, %g4
-        bleu    .Lok\@
-        nop
-.Lskip\@:
-        ba      .Lnext\@
-        add     %g2, 8, %g2
-.Lok\@:
-        .endm
-
-/* Record a refused window address (never 0, so the flag is always seen). */
-        .macro  RECORD_WINDOW_FAULT
-        sethi   %hi(stratum_window_fault), %g2
-        or      %sp, 1, %g3
-        st      %g3, [%g2 + %lo(stratum_window_fault)]
-        .endm
-
-/* Spill the window below the current (invalid) one and make it the invalid
- * one. Runs in a trap window; keeps %l0..%l2, uses %l4..%l7 for %g1..%g4. */
-        .macro  SPILL_NEXT_WINDOW
-        mov     %g1, %l4
-        mov     %g2, %l5
-        mov     %g3, %l6
-        mov     %g4, %l7
-        rd      %wim, %g1
-        srl     %g1, 1, %g2
-        sll     %g1, NWINDOWS - 1, %g1
-        or      %g1, %g2, %g1           /* WIM rotated right: the window we spill */
-        save                            /* into the oldest live window */
-        wr      %g1, %wim
-        VALIDATE_SP .Lbad\@
-        std     %l0, [%sp + 0]
-        std     %l2, [%sp + 8]
-        std     %l4, [%sp + 16]
-        std     %l6, [%sp + 24]
-        std     %i0, [%sp + 32]
-        std     %i2, [%sp + 40]
-        std     %i4, [%sp + 48]
-        std     %i6, [%sp + 56]
-        ba      .Ldone\@
-        nop
-.Lbad\@:
-        RECORD_WINDOW_FAULT
-.Ldone\@:
-        nop; nop
-        restore
-        mov     %l4, %g1
-        mov     %l5, %g2
-        mov     %l6, %g3
-        mov     %l7, %g4
-        .endm
-
-/* Fill the current window from %sp (validated) or zero it. Uses %g1..%g4,
- * which the caller saved. */
-        .macro  FILL_WINDOW
-        VALIDATE_SP .Lbad\@
-        ldd     [%sp + 0], %l0
-        ldd     [%sp + 8], %l2
-        ldd     [%sp + 16], %l4
-        ldd     [%sp + 24], %l6
-        ldd     [%sp + 32], %i0
-        ldd     [%sp + 40], %i2
-        ldd     [%sp + 48], %i4
-        ldd     [%sp + 56], %i6
-        ba      .Ldone\@
-        nop
-.Lbad\@:
-        RECORD_WINDOW_FAULT
-        /* Never hand a partition registers left over from another owner. */
-        clr %l0; clr %l1; clr %l2; clr %l3; clr %l4; clr %l5; clr %l6; clr %l7
-        clr %i0; clr %i1; clr %i2; clr %i3; clr %i4; clr %i5; clr %i6; clr %i7
-.Ldone\@:
-        .endm
+#include "windows.h"
 
         .text
         .align  4
 
-/* Trap 0x05: a SAVE met the invalid window. */
-        .global stratum_window_overflow
-stratum_window_overflow:
-        SPILL_NEXT_WINDOW
-        andcc   %l0, PSR_PS, %g0        /* the hypervisor's own SAVE: just retry */
-        bne     1f
-        nop
-        sethi   %hi(stratum_window_fault), %l3
-        ld      [%l3 + %lo(stratum_window_fault)], %l3
-        tst     %l3
-        bne     stratum_trap_entry      /* a partition's bad stack: stop it now */
-        nop
-1:      jmp     %l1
-        rett    %l2
-
-/* Trap 0x06: a RESTORE met the invalid window. */
-        .global stratum_window_underflow
-stratum_window_underflow:
-        mov     %g1, %l4
-        mov     %g2, %l5
-        mov     %g3, %l6
-        mov     %g4, %l7
-        rd      %wim, %g1
-        sll     %g1, 1, %g2
-        srl     %g1, NWINDOWS - 1, %g1
-        or      %g1, %g2, %g1           /* WIM rotated left */
-        wr      %g1, %wim
-        nop; nop; nop
-        restore                         /* the window that executed RESTORE */
-        restore                         /* the window to fill */
-        FILL_WINDOW
-        save
-        save
-        mov     %l4, %g1
-        mov     %l5, %g2
-        mov     %l6, %g3
-        mov     %l7, %g4
-        andcc   %l0, PSR_PS, %g0
-        bne     1f
-        nop
-        sethi   %hi(stratum_window_fault), %l3
-        ld      [%l3 + %lo(stratum_window_fault)], %l3
-        tst     %l3
-        bne     stratum_trap_entry
-        nop
-1:      jmp     %l1
-        rett    %l2
-
 /*
  * Every other trap from a partition (hypercalls, interrupts, exceptions)
- * and interrupts taken in the idle loop. In the trap window, traps
+ * and interrupts taken in the idle loop. In the trap window T, traps
  * disabled, %l0 = PSR, %l1/%l2 = PC/nPC.
  */
         .global stratum_trap_entry
 stratum_trap_entry:
         andcc   %l0, PSR_PS, %g0
-        be      1f
-        nop
-        /* From supervisor mode: only the idle loop may be interrupted. */
-        sethi   %hi(stratum_current_context), %l4
-        ld      [%l4 + %lo(stratum_current_context)], %l4
-        ld      [%l4 + CTX_SUPERVISOR], %l4
-        tst     %l4
-        be      stratum_fatal_entry
-        nop
-1:      /* If the partition had used every window, the trap window is the
-         * invalid one: spill the partition's oldest window to make room. */
+        bne     .Lfrom_supervisor
         and     %l0, PSR_CWP, %l5
         mov     1, %l6
-        sll     %l6, %l5, %l6
+        sll     %l6, %l5, %l6           /* 1 << T */
+        sethi   %hi(stratum_trap_window), %l5
+        st      %l6, [%l5 + %lo(stratum_trap_window)]  /* the partition's windows: past T */
         rd      %wim, %l4
         andcc   %l4, %l6, %g0
-        be      2f
-        nop
-        SPILL_NEXT_WINDOW
-2:      sethi   %hi(stratum_current_context), %l4
+        bne     .Lspill_first           /* the partition used every window: T is the invalid one */
+        sethi   %hi(stratum_current_context), %l4
+.Lsave_context:
         ld      [%l4 + %lo(stratum_current_context)], %l4
         st      %l0, [%l4 + CTX_PSR]
         st      %l1, [%l4 + CTX_PC]
@@ -238,82 +82,122 @@ stratum_trap_return:
         rd      %psr, %l0
         andn    %l0, PSR_ET, %l0
         wr      %l0, %psr               /* traps off: from here the window state is ours */
-        nop; nop; nop
         sethi   %hi(stratum_current_context), %l4
         ld      [%l4 + %lo(stratum_current_context)], %l4
+        and     %l0, PSR_CWP, %l5       /* (three instructions: WRPSR's delay) */
         ldd     [%l4 + CTX_O + 0], %i0
         ldd     [%l4 + CTX_O + 8], %i2
         ldd     [%l4 + CTX_O + 16], %i4
         ldd     [%l4 + CTX_O + 24], %i6
-        ld      [%l4 + CTX_Y], %l5
-        wr      %l5, %y
-        /* The partition's window P = trap window + 1 must be valid. */
-        and     %l0, PSR_CWP, %l5
+        ld      [%l4 + CTX_Y], %l6
+        wr      %l6, %y
+        /* Is the partition's window P = T + 1 in the register file? */
         add     %l5, 1, %l5
-        cmp     %l5, NWINDOWS
-        bne     1f
-        nop
-        clr     %l5
-1:      mov     1, %l6
-        sll     %l6, %l5, %l6
+        and     %l5, NWINDOWS - 1, %l5
+        mov     1, %l6
+        sll     %l6, %l5, %l6           /* 1 << P */
         rd      %wim, %l7
         andcc   %l7, %l6, %g0
-        be      3f
-        nop
-        sll     %l7, 1, %l3
-        srl     %l7, NWINDOWS - 1, %l7
-        or      %l3, %l7, %l7           /* WIM rotated left: P becomes valid */
-        wr      %l7, %wim
-        nop; nop; nop
-        ld      [%l4 + CTX_FRESH], %l3
-        tst     %l3
-        bne     3f                      /* a fresh start: no window to restore */
-        nop
-        restore                         /* into P; the partition's globals are not */
-        FILL_WINDOW                     /* loaded yet, so %g1..%g4 are free */
-        save
-        sethi   %hi(stratum_window_fault), %l3
-        ld      [%l3 + %lo(stratum_window_fault)], %l3
-        tst     %l3
-        be      3f
-        nop
-        ba      stratum_trap_enter_kernel   /* its stack is bad: back to the kernel */
-        mov     TT_WINDOW_FAULT, %o0
-3:
+        bne     .Lrefill
         ld      [%l4 + CTX_VTRAP_PC], %l3
+.Lresume:
         tst     %l3
         bne     stratum_deliver_vtrap
-        nop
         ld      [%l4 + CTX_G + 4], %g1
-        ldd     [%l4 + CTX_G + 8], %g2
-        ldd     [%l4 + CTX_G + 16], %g4
-        ldd     [%l4 + CTX_G + 24], %g6
         ld      [%l4 + CTX_PC], %l1
         ld      [%l4 + CTX_NPC], %l2
         /* PSR for RETT: the context's condition codes and EF (the FPU is
          * enabled only for partitions with the fp flag), S=1 now and
-         * PS = its mode after RETT, PIL 0, ET 0, CWP = this window. */
+         * PS = its mode after RETT (CTX_SUPERVISOR is PSR_PS or 0), PIL 0,
+         * ET 0, CWP = this window. */
         ld      [%l4 + CTX_PSR], %l5
         set     PSR_ICC | PSR_EF, %l6
         and     %l5, %l6, %l5
         ld      [%l4 + CTX_SUPERVISOR], %l6
-        tst     %l6
-        be      4f
-        nop
-        or      %l5, PSR_PS, %l5
-4:      or      %l5, PSR_S, %l5
+        or      %l5, %l6, %l5
         and     %l0, PSR_CWP, %l6
         or      %l5, %l6, %l5
-        wr      %l5, %psr
-        nop; nop; nop
+        ldd     [%l4 + CTX_G + 8], %g2
+        ldd     [%l4 + CTX_G + 16], %g4
+        ldd     [%l4 + CTX_G + 24], %g6
+        wr      %l5, PSR_S, %psr        /* (WR writes the XOR: S is clear in %l5) */
+        clr     %l0                     /* (WRPSR's delay) T keeps no PSR of the trap (after a */
+        clr     %l4                     /* switch, the previous partition's condition codes) */
+        clr     %l5                     /* and no kernel address for a SAVE to find */
         jmp     %l1
         rett    %l2
 
 /*
+ * P is not in the register file. Zero every window but T, walking down
+ * with WIM = 0 (traps are off: no window trap may happen), then fill P
+ * from the context's %sp, or leave it zeroed for a fresh start. The walk's
+ * %l and %i registers of T-1 .. T-7 = P are the %l of every other window
+ * and every %o but P's, which are T's %i: the context's %o, loaded above.
+ * Globals are free here: the context's are loaded at the end.
+ */
+.Lrefill:
+        sll     %l7, 1, %l3
+        srl     %l7, NWINDOWS - 1, %l7
+        or      %l3, %l7, %l7           /* WIM at the exit: P + 1 invalid */
+        ld      [%l4 + CTX_FRESH], %g5
+        ld      [%l4 + CTX_SUPERVISOR], %g4     /* the idle context's window is the hypervisor's */
+        wr      %g0, %wim
+        nop; nop; nop
+        .rept   NWINDOWS - 2
+        save
+        CLEAR_WINDOW
+        .endr
+        save                            /* into P */
+        tst     %g5
+        bne     1f
+        nop
+        FILL_WINDOW %g4, 2f
+        ba      3f
+        nop
+2:      RECORD_WINDOW_FAULT
+1:      CLEAR_WINDOW
+3:      save                            /* back to T */
+        wr      %l7, %wim
+        sethi   %hi(stratum_window_fault), %l5
+        ld      [%l5 + %lo(stratum_window_fault)], %l5
+        tst     %l5
+        be      .Lresume
+        ld      [%l4 + CTX_VTRAP_PC], %l3
+        /* A window of the partition was refused (this fill, or a spill while
+         * the kernel ran): back to the kernel, which stops it. P stays out
+         * of the register file, so nothing of it is spilled again. */
+        wr      %l6, %wim
+        sethi   %hi(stratum_trap_window), %l5
+        st      %g0, [%l5 + %lo(stratum_trap_window)]
+        ba      stratum_trap_enter_kernel
+        mov     TT_WINDOW_FAULT, %o0
+
+/* From supervisor mode: only the idle loop may be interrupted. Its window
+ * is the hypervisor's: no partition window is resident. */
+.Lfrom_supervisor:
+        sethi   %hi(stratum_trap_window), %l5
+        st      %g0, [%l5 + %lo(stratum_trap_window)]
+        sethi   %hi(stratum_current_context), %l4
+        ld      [%l4 + %lo(stratum_current_context)], %l5
+        ld      [%l5 + CTX_SUPERVISOR], %l5
+        tst     %l5
+        bne     .Lsave_context
+        nop
+        ba      stratum_fatal_entry
+        nop
+
+/* T was the invalid window: spill the partition's oldest to make room. */
+.Lspill_first:
+        SPILL_OLDEST
+        ba      .Lsave_context
+        sethi   %hi(stratum_current_context), %l4
+
+/*
  * Resume the partition in its virtual trap handler: the handler's window is
- * this one (one below the partition's), with %l0 = virtual PSR and
- * %l1/%l2 = where the partition was, as a real trap would leave them. The
- * kernel flushed the windows first, so the window below us is free.
+ * T (one below the partition's), with %l0 = virtual PSR and %l1/%l2 =
+ * where the partition was, as a real trap would leave them, and nothing
+ * else: the kernel flushed the windows first (enter_handler), so the exit
+ * came through .Lrefill, which zeroed T's %o and every window below.
  */
 stratum_deliver_vtrap:
         st      %g0, [%l4 + CTX_VTRAP_PC]   /* delivered once */
@@ -329,37 +213,17 @@ stratum_deliver_vtrap:
         ld      [%l4 + CTX_VTRAP_L0], %l0
         ld      [%l4 + CTX_PC], %l1
         ld      [%l4 + CTX_NPC], %l2
-        ld      [%l4 + CTX_G + 4], %g1
         ldd     [%l4 + CTX_G + 8], %g2
         ldd     [%l4 + CTX_G + 16], %g4
         ldd     [%l4 + CTX_G + 24], %g6
+        clr %l3; clr %l4; clr %l5; clr %l6; clr %l7
         save
         wr      %i1, %psr
-        nop; nop; nop
-        jmp     %i0
-        rett    %i0 + 4
-
-/*
- * void stratum_flush_windows(void): spill every window but the caller's to
- * its stack, so the register file holds nothing of the partition that is
- * about to be switched out. NWINDOWS-2 saves reach the invalid window from
- * any depth; the restores come back without traps.
- */
-        .global stratum_flush_windows
-stratum_flush_windows:
-        save    %sp, -96, %sp
-        save    %sp, -96, %sp
-        save    %sp, -96, %sp
-        save    %sp, -96, %sp
-        save    %sp, -96, %sp
-        save    %sp, -96, %sp
-        restore
-        restore
-        restore
-        restore
-        restore
-        ret
-        restore
+        mov     %i0, %l0                    /* (WRPSR's delay) */
+        clr     %i0                         /* T's %o0, %o1 */
+        clr     %i1
+        jmp     %l0
+        rett    %l0 + 4
 
 /*
  * void stratum_first_return(void): leave the boot code for the first

@@ -52,15 +52,17 @@ enum class Result : std::uint8_t {
   done,              // resume the caller
   reschedule,        // interrupts may have opened: the kernel looks again
   bad_return_frame,  // sparc_iret with a stack that is not the partition's
+  bad_return_pc,     // sparc_iret to a PC or nPC that is not the partition's code
 };
 
 // One assembly hypercall of the current partition, whose windows `flush`
 // spills to its stack; `read_frame(sp, words)` reads the 16 words at the
 // handler's stack pointer if they are the partition's writable memory and
-// returns false otherwise. The result in %o0 is XM_OK or, for
+// returns false otherwise; `code(pc)` says whether pc is a word-aligned
+// address of the partition's own memory. The result in %o0 is XM_OK or, for
 // sparc_get_psr, the virtual PSR.
-template <class Flush, class ReadFrame>
-Result asm_hypercall(Context& c, partitionControlTable_t& t, Flush flush, ReadFrame read_frame) {
+template <class Flush, class ReadFrame, class Code>
+Result asm_hypercall(Context& c, partitionControlTable_t& t, Flush flush, ReadFrame read_frame, Code code) {
   const std::uint32_t nr = abi::number(c);
   const std::uint32_t arg = c.o[1];
   abi::step_over_trap(c);
@@ -76,6 +78,10 @@ Result asm_hypercall(Context& c, partitionControlTable_t& t, Flush flush, ReadFr
       std::uint32_t w[16];
       if (!read_frame(c.o[6], w)) return Result::bad_return_frame;
       const std::uint32_t l0 = w[0];
+      // The exit path jumps to PC and returns (RETT) to nPC with traps
+      // disabled: a misaligned one would put the processor in error mode.
+      // Both are the partition's, or nothing of the frame is taken.
+      if (!code(w[1]) || !code(w[2])) return Result::bad_return_pc;
       for (int k = 0; k < 8; ++k) c.o[k] = w[8 + k];
       c.pc = w[1];
       c.npc = w[2];

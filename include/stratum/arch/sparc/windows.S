@@ -1,0 +1,187 @@
+/*
+ * Register-window traps (window_overflow 0x05, window_underflow 0x06), the
+ * SPARC ABI's flush-windows trap (`ta 3`, tt 0x83) and the flush the kernel
+ * calls before a partition switch. Terms are the SPARC v8 manual's: trap
+ * window, CWP, WIM (one invalid window at a time), %l0/%l1/%l2 = PSR/PC/nPC
+ * at the trap.
+ *
+ * Whose window is it? (issue 9: a partition's window may only be spilled to
+ * or filled from the partition's own writable memory, the hypervisor's
+ * stacks hold the hypervisor's windows only.)
+ *  - A window trap taken in user mode (PSR.PS = 0) is the partition's own
+ *    SAVE or RESTORE: the window is the partition's.
+ *  - In supervisor mode the hypervisor runs. It RESTOREs only into its own
+ *    frames (the exit path fills the partition's window itself, traps off),
+ *    so an underflow fills a hypervisor window. An overflow spills the
+ *    oldest resident window: while the partition's windows are still in the
+ *    register file they are the oldest, older than the kernel's trap window
+ *    T. Every kernel entry from a partition records T in
+ *    stratum_trap_window (1 << T); a spilled window other than T is then
+ *    the partition's, and spilling T itself means none of the partition's
+ *    is left, so the mark is cleared (0: every resident window is the
+ *    hypervisor's, as after a flush, and for the idle context, whose
+ *    windows live on the hypervisor's idle stack).
+ * A refused partition window is discarded and recorded (windows.h); the
+ * partition is stopped before it runs again, and the fault is its own: the
+ * switch's flush hands it to the kernel before the next partition is made
+ * current (Processor::switch_to).
+ */
+#include "windows.h"
+
+        .text
+        .align  4
+
+/* Trap 0x05: a SAVE met the invalid window. */
+        .global stratum_window_overflow
+stratum_window_overflow:
+        SPILL_OLDEST
+        andcc   %l0, PSR_PS, %g0        /* the hypervisor's own SAVE: just retry */
+        bne     1f
+        sethi   %hi(stratum_window_fault), %l3
+        ld      [%l3 + %lo(stratum_window_fault)], %l3
+        tst     %l3
+        bne     stratum_trap_entry      /* a partition's bad stack: stop it now */
+        nop
+1:      jmp     %l1
+        rett    %l2
+
+/* Trap 0x06: a RESTORE met the invalid window W; fill W from its %sp. */
+        .global stratum_window_underflow
+stratum_window_underflow:
+        mov     %g1, %l4
+        mov     %g2, %l5
+        mov     %g3, %l6
+        mov     %g4, %l7
+        rd      %wim, %l3               /* kept: put back if the fill is refused */
+        sll     %l3, 1, %g2
+        srl     %l3, NWINDOWS - 1, %g1
+        or      %g1, %g2, %g1           /* WIM rotated left: W becomes valid */
+        wr      %g1, %wim
+        and     %l0, PSR_PS, %g4        /* %g4 = 0: the partition's window */
+        nop; nop
+        restore                         /* the window that executed RESTORE */
+        restore                         /* W */
+        FILL_WINDOW %g4, 2f
+        save
+        save
+        mov     %l4, %g1
+        mov     %l5, %g2
+        mov     %l6, %g3
+        mov     %l7, %g4
+        jmp     %l1
+        rett    %l2
+2:      /* Refused: W stays invalid (nothing of it is ever handed out). */
+        RECORD_WINDOW_FAULT
+        save
+        save
+        wr      %l3, %wim
+        mov     %l4, %g1
+        mov     %l5, %g2
+        mov     %l6, %g3
+        andcc   %l0, PSR_PS, %g0
+        bne     stratum_fatal_entry     /* the hypervisor's own stack: a bug */
+        mov     %l7, %g4
+        ba      stratum_trap_entry      /* the partition's: stop it */
+        nop
+
+/*
+ * Trap 0x83, `ta 3` (ST_FLUSH_WINDOWS of the SPARC ABI, emitted by setjmp,
+ * longjmp and GCC's unwinder): every window of the partition but the one
+ * that executed the trap (P = T + 1) goes to its stack, each validated like
+ * any spill, and the partition resumes after the `ta`. The windows from
+ * P + 1 up to the invalid one are walked with WIM = 0, traps being off.
+ */
+        .global stratum_flush_trap
+stratum_flush_trap:
+        andcc   %l0, PSR_PS, %g0
+        bne     stratum_trap_entry      /* the hypervisor's own: fatal there */
+        mov     %g1, %l4                /* the partition's globals, back at the end */
+        mov     %g2, %l5
+        mov     %g3, %l6
+        mov     %g4, %l7
+        mov     %g5, %l3
+        rd      %wim, %g4               /* W, past the oldest resident window */
+        and     %l0, PSR_CWP, %g5       /* T */
+        wr      %g0, %wim               /* walk freely: traps are off */
+        nop; nop; nop
+        restore                         /* P: stays resident */
+1:      restore                         /* the next older window */
+        rd      %psr, %g1
+        and     %g1, PSR_CWP, %g1
+        mov     1, %g2
+        sll     %g2, %g1, %g2
+        andcc   %g2, %g4, %g0
+        bne     3f                      /* W: every window past P is on its stack */
+        nop
+        VALIDATE_SP %g0, 2f             /* the partition's window */
+        std     %l0, [%sp + 0]
+        std     %l2, [%sp + 8]
+        std     %l4, [%sp + 16]
+        std     %l6, [%sp + 24]
+        std     %i0, [%sp + 32]
+        std     %i2, [%sp + 40]
+        std     %i4, [%sp + 48]
+        ba      1b
+        std     %i6, [%sp + 56]
+2:      RECORD_WINDOW_FAULT
+        ba      1b
+        nop
+3:      rd      %psr, %g1               /* back down to T */
+        and     %g1, PSR_CWP, %g1
+        cmp     %g1, %g5
+        bne,a   3b
+        save
+        add     %g5, 2, %g5
+        and     %g5, NWINDOWS - 1, %g5
+        mov     1, %g1
+        sll     %g1, %g5, %g1
+        wr      %g1, %wim               /* P + 1 invalid: only P is resident */
+        mov     %l4, %g1
+        mov     %l5, %g2
+        mov     %l6, %g3
+        mov     %l7, %g4
+        mov     %l3, %g5
+        sethi   %hi(stratum_window_fault), %l4
+        ld      [%l4 + %lo(stratum_window_fault)], %l4
+        tst     %l4
+        bne     stratum_trap_entry      /* a window met a bad stack: stop it */
+        nop
+        mov     %l2, %l1                /* resume after the trap instruction */
+        add     %l2, 4, %l2
+        jmp     %l1
+        rett    %l2
+
+/*
+ * void stratum_flush_windows(void): spill every window but the caller's to
+ * its stack, so the register file holds nothing of the partition that is
+ * about to be switched out. NWINDOWS-2 saves reach the invalid window from
+ * any depth; the restores come back without traps. Afterwards no partition
+ * window is resident: stratum_trap_window is cleared.
+ */
+        .global stratum_flush_windows
+stratum_flush_windows:
+        save    %sp, -96, %sp
+        save    %sp, -96, %sp
+        save    %sp, -96, %sp
+        save    %sp, -96, %sp
+        save    %sp, -96, %sp
+        save    %sp, -96, %sp
+        restore
+        restore
+        restore
+        restore
+        restore
+        sethi   %hi(stratum_trap_window), %l0
+        st      %g0, [%l0 + %lo(stratum_trap_window)]
+        ret
+        restore
+
+/* 1 << T, the kernel's trap window, while the partition's windows may be
+ * resident past it; 0 when every resident window is the hypervisor's. */
+        .section ".bss"
+        .align  4
+        .global stratum_trap_window
+stratum_trap_window:
+        .skip   4
+
+        .section .note.GNU-stack, "", @progbits
