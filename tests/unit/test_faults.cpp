@@ -61,5 +61,16 @@ TEST_CASE("another trap goes to the partition's own trap table, or halts it when
   T::in_slot_of(1);
   T::trap(tt::mem_address_not_aligned);
   CHECK(T::console().find("'IoServer' took trap 0x00000007 at pc ") != std::string::npos);
+  CHECK(T::console().find("with no virtual trap table to deliver it to") != std::string::npos);
   CHECK(T::K::Partitions::state(1) == PartitionState::halted);
+}
+
+TEST_CASE("a trap taken with virtual traps disabled halts the partition, and the line says so") {
+  using T = Booted<__COUNTER__>;
+  T t;
+  T::call(sparc_write_tbr_nr, {p0 + 0x1000});
+  T::asm_call(sparc_set_psr_nr, {0});  // virtual ET off
+  T::trap(tt::division_by_zero);
+  CHECK(T::console().find("with its virtual traps disabled") != std::string::npos);
+  CHECK(T::K::Partitions::state(0) == PartitionState::halted);
 }

@@ -63,7 +63,7 @@ struct Faults {
     if (K::VirtualTraps::takes_traps(i)) return K::VirtualTraps::deliver(i, K::Pct::of(i).trap2Vector[trap.tt & 0xff]);
     l << "took trap ";
     l.hex(trap.tt) << " at pc ";
-    l.hex(pc) << " with no virtual trap table to deliver it to";
+    l.hex(pc) << (K::VirtualTraps::has_table(i) ? " with its virtual traps disabled" : " with no virtual trap table to deliver it to");
     stop(i, l);
   }
 

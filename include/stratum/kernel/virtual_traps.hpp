@@ -48,6 +48,7 @@ class VirtualTraps {
   // and clears the rest).
   static void reset(Caller i) { parts_[i].vtbr = 0; }
 
+  static bool has_table(Caller i) { return parts_[i].vtbr != 0; }
   // Does partition i take its traps itself (it has a table and virtual
   // traps enabled)?
   static bool takes_traps(Caller i) { return parts_[i].vtbr != 0 && K::Cpu::traps_enabled(K::Pct::of(i)); }
