@@ -20,14 +20,14 @@ struct BootReport {
   }
   static void say(const Line& l) { say(l.c_str()); }
 
-  static void print_banner() {
+  [[gnu::cold]] static void print_banner() {
     Line l;
     l << "Stratum " << version << " separation hypervisor on " << Board::name << "\n";
     say(l);
   }
 
   // The tables this image was built with, in the manual's units.
-  static void print_configuration() {
+  [[gnu::cold]] static void print_configuration() {
     Line l;
     l << "System '" << S.name << "': " ;
     l.dec(S.partitions.size()) << " partition(s), ";
@@ -81,7 +81,7 @@ struct BootReport {
     }
   }
 
-  static void print_area(const config::MemoryArea& a) {
+  [[gnu::cold]] static void print_area(const config::MemoryArea& a) {
     Line m;
     m << "    area ";
     m.area(a.start, a.size);

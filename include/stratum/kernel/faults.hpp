@@ -19,14 +19,14 @@ struct Faults {
   using Fault = decltype(Trap{}.fault);
 
   // Partition i is stopped for `what` it did.
-  static void fault(Caller i, const char* what) {
+  [[gnu::cold]] static void fault(Caller i, const char* what) {
     Line l = about(i);
     l << what;
     stop(i, l);
   }
 
   // A processor trap of partition i (the current one).
-  static void exception(Caller i, const Trap& trap) {
+  [[gnu::cold]] static void exception(Caller i, const Trap& trap) {
     Line l = about(i);  // (one line built once: this may run in a slot switch)
     const std::uint32_t pc = K::Cpu::pc(i);
     switch (trap.kind) {

@@ -75,7 +75,7 @@ class Kernel {
 
   // Everything up to the first partition: the boot report, the partitions
   // that boot loaded and started, plan 0 started, the first slot chosen.
-  static void boot() {
+  [[gnu::cold]] static void boot() {
     BootReport<Board, S>::print_banner();
     BootReport<Board, S>::print_configuration();
     // If the link script and the constexpr layout ever drift, stop rather
@@ -153,7 +153,7 @@ class Kernel {
   static void request_reschedule() { reschedule_ = true; }
 
   // Ends the run with a last console line (0: clean, anything else a failure).
-  [[noreturn]] static void shutdown(const char* why, int code) {
+  [[noreturn, gnu::cold]] static void shutdown(const char* why, int code) {
     Cpu::flush_windows();
     Out::write(why);
     Out::flush();

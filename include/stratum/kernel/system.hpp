@@ -34,7 +34,7 @@ class SystemControl {
   // XM_reset_system (5.6): the system starts again as it booted: the
   // partitions that boot restart (a cold reset reloads their images), the
   // others are halted, and plan 0 starts from its first slot.
-  static std::int32_t reset_system(Caller caller, xm_u32_t resetMode) {
+  [[gnu::cold]] static std::int32_t reset_system(Caller caller, xm_u32_t resetMode) {
     if (!K::Partitions::is_system(caller)) return XM_PERM_ERROR;
     if (resetMode != XM_COLD_RESET && resetMode != XM_WARM_RESET) return XM_INVALID_PARAM;
     ++resets_;
