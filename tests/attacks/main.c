@@ -29,12 +29,11 @@
  * The lateness bound, VICTIM_LATE_BOUND_US below, is the README's
  * (measured under -icount shift=5, 32 ns an instruction): the victim learns
  * of its slot about 33 us after it starts (the switch, the slot-start
- * virtual interrupt and its own XM_get_time) whoever ran before; the worst
- * enabled attacks are faults at the attacker's slot end (an invalid %sp
- * left for the switch to spill): the fault's console line is formatted and
- * queued before the victim runs, about 150 us in all, until the health
- * monitor records faults instead (issue 11). Everything else stays under
- * 70 us. 200 us leaves room for both, and stays far below what the fixed
+ * virtual interrupt and its own XM_get_time) whoever ran before. An invalid
+ * %sp left at the attacker's slot end is no longer a fault at the switch
+ * (the window is kept for its owner, windows.h), so no fault line is
+ * formatted before the victim runs; the worst enabled attack is now the
+ * cold reset loop, about 100 us. 200 us leaves room, and stays far below what the fixed
  * attacks did before (a 4096-byte console write at the slot end: 1841 us; a
  * cold reset: whole slots lost). The victim also counts slots
  * it never got (its slots alternate 0, 2 less than a frame apart) and
