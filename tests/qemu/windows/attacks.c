@@ -18,8 +18,10 @@
  *                  switch keeps the window the Victim's memory refused in
  *                  the hypervisor and puts it back (it resumes with its
  *                  registers intact, no fault of its own, nothing of it in
- *                  the Victim's memory); then a SAVE of its own spills that
- *                  window, in its own time: refused, it is halted.
+ *                  the Victim's memory); the same for a hypercall made with
+ *                  every window live, the oldest over the Victim's memory;
+ *                  then a SAVE of its own spills such a window, in its own
+ *                  time: refused, it is halted.
  */
 #include <xm.h>
 
@@ -312,6 +314,36 @@ static void slot_end_bad_sp(void) {
       : "r"(slot_start), "i"(VICTIM_AREA)
       : "g1", "g2", "g3", "g4", "g5", "memory");
   xprintf("SlotEndBadSp: resumed in its next slot, %d of 16 marks of its two windows changed\n", (int)changed);
+  /* Seven windows live, the oldest (A) with %sp in the Victim's memory, and
+   * a hypercall from the newest: the trap takes the invalid window, and the
+   * entry spills A to make room (then the kernel's own SAVEs the next
+   * ones): kept, not charged, and back in place when the hypercall returns
+   * to the newest window, still resident. */
+  __asm__ volatile(
+      "mov %%sp, %%g2\n"
+      "save %%sp, -96, %%sp\n"
+      "set 0x5107e100, %%g4\n" MARK_LOCALS
+      "set %1, %%sp\n"
+      "save %%sp, -96, %%sp\n"
+      "set 0x5107e110, %%g4\n" MARK_LOCALS
+      "sub %%g2, 256, %%sp\n"
+      ".set wk, 2\n .rept 5\n"
+      "save %%sp, -96, %%sp\n"
+      "set 0x5107e100 + wk * 16, %%g4\n" MARK_LOCALS
+      ".set wk, wk + 1\n .endr\n"
+      "mov 999, %%o0\n ta %2\n"
+      "clr %%g3\n"
+      ".set wk, 6\n .rept 6\n"
+      "set 0x5107e100 + wk * 16, %%g4\n" COUNT_CHANGED
+      "restore\n .set wk, wk - 1\n .endr\n"
+      "set 0x5107e100, %%g4\n" COUNT_CHANGED
+      "mov %%g2, %%sp\n"
+      "restore\n mov %%g3, %0"
+      : "=r"(changed)
+      : "i"(VICTIM_AREA), "i"(XM_HYPERCALL_TRAP - 0x80)
+      : "g1", "g2", "g3", "g4", "o0", "o1", "o2", "o3", "o4", "o5", "memory");
+  xprintf("SlotEndBadSp: a hypercall with seven windows live, the oldest over Victim's memory: %d of 56 marks changed\n",
+          (int)changed);
   xprintf("SlotEndBadSp: SAVEs past a window whose %%sp is in Victim's memory, in its own slot\n");
   __asm__ volatile(
       "mov %%sp, %%g2\n"
