@@ -28,6 +28,7 @@ struct SimHardware {
   static inline const sparc::StackRange* stack_ranges = nullptr;
   static inline std::uint32_t window_fault = 0;  // set by a test: the next trap met a bad window
   static inline std::uint32_t refuse_on_flush = 0;  // set by a test: the next flush refuses a window here
+  static inline std::uint32_t refused_windows = 1;  // ... and keeps this many (it and the newer ones)
   static inline std::uint32_t fault_status = 0, fault_address = 0;
   static inline std::uint32_t mmu_context = 0;
   static inline bool mmu_on = false;
@@ -40,6 +41,7 @@ struct SimHardware {
     current = nullptr;
     stack_ranges = nullptr;
     window_fault = refuse_on_flush = fault_status = fault_address = mmu_context = 0;
+    refused_windows = 1;
     mmu_on = false;
     flushes = fpu_saves = fpu_restores = 0;
     images.clear();
@@ -49,11 +51,18 @@ struct SimHardware {
 
   static void set_current(sparc::Context* c) { current = c; }
   static void set_stack_ranges(const sparc::StackRange* r) { stack_ranges = r; }
+  // A refused window is kept in the current context, as windows.h does it
+  // (BUFFER_WINDOW): it and every newer one, their registers marked.
   static void flush_windows() {
     ++flushes;
-    if (refuse_on_flush != 0) window_fault = refuse_on_flush | 1;  // as traps.S records it
+    if (refuse_on_flush != 0 && current != nullptr) {
+      if (current->window_count == 0) current->window_sp = refuse_on_flush;
+      for (std::uint32_t k = 0; k < refused_windows && current->window_count < NWINDOWS - 1; ++k)
+        current->windows[current->window_count++][0] = refuse_on_flush;
+    }
     refuse_on_flush = 0;
   }
+  static void record_window_fault(std::uint32_t sp) { window_fault = sp | 1; }
   [[noreturn]] static void first_return() { throw Shutdown{-1}; }
   static std::uint32_t take_window_fault() {
     const std::uint32_t w = window_fault;

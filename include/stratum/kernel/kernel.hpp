@@ -190,6 +190,7 @@ class Kernel {
     using Result = decltype(r);
     if (r == Result::bad_return_frame) Faults::fault(who, "returned from a virtual trap with an invalid stack pointer");
     if (r == Result::bad_return_pc) Faults::fault(who, "returned from a virtual trap to a pc or npc outside its code");
+    if (r == Result::bad_window) Faults::exception(who, Cpu::refused_window());
     return r != Result::done;
   }
 
@@ -210,8 +211,9 @@ class Kernel {
       if (Partitions::runnable(slot)) next = slot;
     }
     if (const int out = Cpu::current(); next != out) {
-      // A window the outgoing partition left on a bad stack is its fault
-      // (once: a halted partition's other windows are the same fault).
+      // A window the flush cannot put on the outgoing partition's stack is
+      // kept for it (Cpu::switch_to); only a refusal still pending from its
+      // own time is its fault (once: a halted partition's are the same fault).
       if (Cpu::switch_to(next, [next] { Time::switched(next, Board::now_us()); }) && out >= 0 &&
           Partitions::state(static_cast<Caller>(out)) != PartitionState::halted)
         Faults::exception(static_cast<Caller>(out), Cpu::refused_window());

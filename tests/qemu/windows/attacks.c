@@ -15,7 +15,13 @@
  *  7 FlushTrap     `ta 3` flushes its windows to its stack; then `ta 3`
  *                  with a window whose %sp is the hypervisor's stack.
  *  8 SlotEndBadSp  ends its slot with %sp in the Victim's memory: the
- *                  refused spill is its own fault, not the Victim's.
+ *                  switch keeps the window the Victim's memory refused in
+ *                  the hypervisor and puts it back (it resumes with its
+ *                  registers intact, no fault of its own, nothing of it in
+ *                  the Victim's memory); the same for a hypercall made with
+ *                  every window live, the oldest over the Victim's memory;
+ *                  then a SAVE of its own spills such a window, in its own
+ *                  time: refused, it is halted.
  */
 #include <xm.h>
 
@@ -269,13 +275,86 @@ static void flush_trap(void) {
 
 /* ---- 8 a bad %sp at the slot end ----------------------------------------- */
 
+/* Eight marks base|0..7 in %l0-%l7 (base in %g4); counting the ones
+ * changed into %g3. */
+#define MARK_LOCALS "or %%g4, 0, %%l0\n or %%g4, 1, %%l1\n or %%g4, 2, %%l2\n or %%g4, 3, %%l3\n" \
+                    "or %%g4, 4, %%l4\n or %%g4, 5, %%l5\n or %%g4, 6, %%l6\n or %%g4, 7, %%l7\n"
+#define COUNT_CHANGED_1(r, k) "or %%g4, " #k ", %%g1\n cmp " r ", %%g1\n bne,a .+8\n inc %%g3\n"
+#define COUNT_CHANGED \
+  COUNT_CHANGED_1("%%l0", 0) COUNT_CHANGED_1("%%l1", 1) COUNT_CHANGED_1("%%l2", 2) COUNT_CHANGED_1("%%l3", 3) \
+  COUNT_CHANGED_1("%%l4", 4) COUNT_CHANGED_1("%%l5", 5) COUNT_CHANGED_1("%%l6", 6) COUNT_CHANGED_1("%%l7", 7)
+
 static void slot_end_bad_sp(void) {
+  /* The low word of the PCT's slot start: it changes when its next slot starts. */
+  const volatile xm_u32_t *slot_start = (const volatile xm_u32_t *)&XM_params_get_PCT()->schedInfo.slotStart + 1;
+  xm_u32_t changed;
   xprintf("SlotEndBadSp: spinning with %%sp in Victim's memory at 0x%08x until its slot ends\n", VICTIM_AREA);
+  /* Window A holds marks and %sp in the Victim's memory; window B, newer,
+   * holds other marks and a valid %sp of its own, and spins until the next
+   * slot. The switch spills A, refused, and B after it (kept too, to keep
+   * the order); both must come back, B in the newest window, A under it,
+   * without an underflow. */
   __asm__ volatile(
+      "mov %%sp, %%g2\n mov %1, %%g5\n"
       "save %%sp, -96, %%sp\n"
-      "mov %0, %%sp\n"
-      "1: ba 1b\n nop" ::"r"(VICTIM_AREA)
-      : "memory");
+      "set 0x5107e000, %%g4\n" MARK_LOCALS
+      "set %2, %%sp\n"
+      "save %%sp, -96, %%sp\n"
+      "set 0x5107e010, %%g4\n" MARK_LOCALS
+      "sub %%g2, 256, %%sp\n"
+      "ld [%%g5], %%g3\n"
+      "1: ld [%%g5], %%g4\n cmp %%g4, %%g3\n be 1b\n nop\n"
+      "clr %%g3\n"
+      "set 0x5107e010, %%g4\n" COUNT_CHANGED
+      "restore\n"
+      "set 0x5107e000, %%g4\n" COUNT_CHANGED
+      "mov %%g2, %%sp\n"
+      "restore\n mov %%g3, %0"
+      : "=r"(changed)
+      : "r"(slot_start), "i"(VICTIM_AREA)
+      : "g1", "g2", "g3", "g4", "g5", "memory");
+  xprintf("SlotEndBadSp: resumed in its next slot, %d of 16 marks of its two windows changed\n", (int)changed);
+  /* Seven windows live, the oldest (A) with %sp in the Victim's memory, and
+   * a hypercall from the newest: the trap takes the invalid window, and the
+   * entry spills A to make room (then the kernel's own SAVEs the next
+   * ones): kept, not charged, and back in place when the hypercall returns
+   * to the newest window, still resident. */
+  __asm__ volatile(
+      "mov %%sp, %%g2\n"
+      "save %%sp, -96, %%sp\n"
+      "set 0x5107e100, %%g4\n" MARK_LOCALS
+      "set %1, %%sp\n"
+      "save %%sp, -96, %%sp\n"
+      "set 0x5107e110, %%g4\n" MARK_LOCALS
+      "sub %%g2, 256, %%sp\n"
+      ".set wk, 2\n .rept 5\n"
+      "save %%sp, -96, %%sp\n"
+      "set 0x5107e100 + wk * 16, %%g4\n" MARK_LOCALS
+      ".set wk, wk + 1\n .endr\n"
+      "mov 999, %%o0\n ta %2\n"
+      "clr %%g3\n"
+      ".set wk, 6\n .rept 6\n"
+      "set 0x5107e100 + wk * 16, %%g4\n" COUNT_CHANGED
+      "restore\n .set wk, wk - 1\n .endr\n"
+      "set 0x5107e100, %%g4\n" COUNT_CHANGED
+      "mov %%g2, %%sp\n"
+      "restore\n mov %%g3, %0"
+      : "=r"(changed)
+      : "i"(VICTIM_AREA), "i"(XM_HYPERCALL_TRAP - 0x80)
+      : "g1", "g2", "g3", "g4", "o0", "o1", "o2", "o3", "o4", "o5", "memory");
+  xprintf("SlotEndBadSp: a hypercall with seven windows live, the oldest over Victim's memory: %d of 56 marks changed\n",
+          (int)changed);
+  xprintf("SlotEndBadSp: SAVEs past a window whose %%sp is in Victim's memory, in its own slot\n");
+  __asm__ volatile(
+      "mov %%sp, %%g2\n"
+      "save %%sp, -96, %%sp\n"
+      "set %0, %%sp\n"
+      ".rept 8\n save %%sp, -96, %%sp\n .endr\n"
+      ".rept 8\n restore\n .endr\n"
+      "mov %%g2, %%sp\n"
+      "restore" ::"i"(VICTIM_AREA)
+      : "g2", "memory");
+  xprintf("SlotEndBadSp: still running: isolation is broken\n");
 }
 
 void PartitionMain(void) {

@@ -25,7 +25,11 @@
 #define CTX_VTRAP_PC      84   /* non-zero: resume in a new window at this handler */
 #define CTX_VTRAP_L0      88   /* %l0 of that window (the virtual PSR) */
 #define CTX_SUPERVISOR    92   /* 1: the idle context, which runs with PSR.S=1 */
-#define CTX_SIZE          96
+#define CTX_WBUF_N        96   /* windows kept in CTX_WBUF (windows.h, BUFFER_WINDOW) */
+#define CTX_WBUF_SP      100   /* the stack the first of them was refused */
+#define CTX_WBUF_RANGES  104   /* stratum_stack_ranges before they were kept */
+#define CTX_WBUF         112   /* NWINDOWS - 1 windows of 16 words, oldest first */
+#define CTX_SIZE         560
 
 /* Trap types the C++ side receives besides the hardware ones. */
 #define TT_WINDOW_FAULT   0x100

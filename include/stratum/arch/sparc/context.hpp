@@ -20,6 +20,16 @@ struct alignas(8) Context {  // ldd/std in traps.S need 8-byte alignment
   std::uint32_t vtrap_pc;         // resume in a new window at this handler
   std::uint32_t vtrap_l0;
   std::uint32_t supervisor;       // the idle context
+  // Register windows a spill by the hypervisor could not put on the
+  // partition's stack (its %sp is not the partition's writable memory):
+  // kept here, oldest first, each as %l0-%l7, %i0-%i7, and put back into
+  // the register file before the partition runs again (traps.S). Empty
+  // whenever the partition runs.
+  std::uint32_t window_count;
+  std::uint32_t window_sp;        // the stack the oldest of them was refused
+  std::uint32_t window_ranges;    // the partition's stratum_stack_ranges (traps.S puts them back)
+  std::uint32_t window_pad;
+  std::uint32_t windows[NWINDOWS - 1][16];
 };
 
 static_assert(offsetof(Context, psr) == CTX_PSR);
@@ -32,6 +42,10 @@ static_assert(offsetof(Context, fresh) == CTX_FRESH);
 static_assert(offsetof(Context, vtrap_pc) == CTX_VTRAP_PC);
 static_assert(offsetof(Context, vtrap_l0) == CTX_VTRAP_L0);
 static_assert(offsetof(Context, supervisor) == CTX_SUPERVISOR);
+static_assert(offsetof(Context, window_count) == CTX_WBUF_N);
+static_assert(offsetof(Context, window_sp) == CTX_WBUF_SP);
+static_assert(offsetof(Context, window_ranges) == CTX_WBUF_RANGES);
+static_assert(offsetof(Context, windows) == CTX_WBUF);
 static_assert(sizeof(Context) == CTX_SIZE);
 
 // The floating-point unit's state (SPARC v8 manual 4.4): %f0-%f31 as 16

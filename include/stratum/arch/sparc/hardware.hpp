@@ -32,6 +32,8 @@ struct Hardware {
   static void set_stack_ranges(const StackRange* r) { stratum_stack_ranges = r; }
   static void flush_windows() { stratum_flush_windows(); }
   [[noreturn]] static void first_return() { stratum_first_return(); }
+  // A refused window of the current partition, for the exit path to stop it.
+  static void record_window_fault(std::uint32_t sp) { stratum_window_fault = sp | 1; }
   // The address of a register window the trap path refused, or 0; reading clears it.
   static std::uint32_t take_window_fault() {
     const std::uint32_t w = stratum_window_fault;

@@ -87,10 +87,13 @@ class Processor {
   static void restart(std::size_t i, std::uint32_t entry, std::uint32_t pct) {
     PartitionCpu& p = parts_[i];
     if (static_cast<int>(i) == current_) {
-      Hw::flush_windows();           // its windows die with it:
+      Hw::flush_windows();           // its windows die with it (kept ones with the context below):
       (void)Hw::take_window_fault();  // one its old life left on a bad stack is no fault of the new
+      Hw::set_stack_ranges(stack_ranges_[i].data());  // (keeping a window emptied them: windows.h)
     }
-    p.ctx = {};
+    // Everything but the kept windows' registers, which are read only up to
+    // window_count (0 now): clearing the 448 bytes would lengthen a reset.
+    __builtin_memset(&p.ctx, 0, offsetof(Context, windows));
     p.ctx.pc = entry;
     p.ctx.npc = entry + 4;
     p.ctx.o[0] = pct;
@@ -110,10 +113,13 @@ class Processor {
 
   // Makes partition `next` (or the idle context, -1) the one that runs when
   // the trap returns; `flushed()` runs once the outgoing context's windows
-  // are on its stack (the kernel's accounting of who ran until when).
-  // Returns whether the flush refused a window of the outgoing context (a
-  // stack outside its memory): its fault, described by refused_window(),
-  // never the next one's.
+  // are out of the register file (the kernel's accounting of who ran until
+  // when). A window whose stack is not the outgoing partition's own memory
+  // is no fault of it: it is kept in its context (windows.h) and goes back
+  // into the register file when it next runs. Returns whether a refused
+  // window was still pending for the outgoing context (a virtual trap with
+  // no window left for its handler, see enter_handler): its fault,
+  // described by refused_window(), never the next one's.
   template <class Flushed>
   static bool switch_to(int next, Flushed flushed) {
     if (next == current_) return false;
@@ -145,8 +151,7 @@ class Processor {
   }
   static auto refused_window() { return describe(abi::TrapKind::window_fault, tt::window_fault); }
 
-  // Spills the current partition's windows to its stack (XM_sparc_flush_regwin,
-  // and before the kernel reads its stack).
+  // Spills the current context's windows (before the system halts).
   static void flush_windows() { Hw::flush_windows(); }
 
   // -- traps
@@ -201,24 +206,42 @@ class Processor {
   static bool traps_enabled(const partitionControlTable_t& t) { return vcpu::traps_enabled(t); }
 
   // Partition i (the current one) resumes in its handler at `handler`.
+  // Its windows kept in the context (windows.h) go back into the register
+  // file with the handler's below them; all NWINDOWS - 1 of them leave no
+  // room for it: the partition's fault (every window live over a bad stack).
   static void enter_handler(std::size_t i, partitionControlTable_t& t, std::uint32_t handler) {
     Hw::flush_windows();  // the handler gets the window below the partition's
-    vcpu::enter_handler(parts_[i].ctx, t, handler);
+    Context& c = parts_[i].ctx;
+    if (c.window_count >= NWINDOWS - 1) Hw::record_window_fault(c.window_sp);
+    vcpu::enter_handler(c, t, handler);
   }
 
   // An assembly hypercall of partition i (the current one); `holds(addr,
   // bytes, write, align)` says whether that is the partition's own memory
-  // (writable when `write`).
+  // (writable when `write`). XM_sparc_flush_regwin and XM_sparc_iret ask
+  // for the windows on the stack, in the partition's own time: a window
+  // its stack refused (kept in the context instead, windows.h) is its
+  // fault, bad_window, described by refused_window(); XM_sparc_iret would
+  // otherwise read a frame that is not there.
   template <class Holds>
   static vcpu::Result asm_hypercall(std::size_t i, partitionControlTable_t& t, Holds holds) {
-    return vcpu::asm_hypercall(
-        parts_[i].ctx, t, [] { Hw::flush_windows(); },
+    Context& c = parts_[i].ctx;
+    bool kept = false;
+    const vcpu::Result r = vcpu::asm_hypercall(
+        c, t,
+        [&] {
+          Hw::flush_windows();
+          kept = c.window_count != 0;
+        },
         [&](std::uint32_t sp, std::uint32_t* w) {
-          if (!holds(sp, vcpu::window_bytes, true, vcpu::window_align)) return false;
+          if (kept || !holds(sp, vcpu::window_bytes, true, vcpu::window_align)) return false;
           Hw::read_user(w, sp, vcpu::window_bytes);
           return true;
         },
         [&](std::uint32_t pc) { return holds(pc, 4, false, 4); });
+    if (!kept) return r;
+    window_fault_ = c.window_sp | 1;
+    return vcpu::Result::bad_window;
   }
 
   // -- the current partition's memory, as it sees it

@@ -10,7 +10,9 @@
  *  - A window is only ever spilled to, or filled from, memory that belongs
  *    to its owner (windows.S says how the owner is known).
  *  - A partition switch flushes every window first (stratum_flush_windows),
- *    so a window never outlives the partition it belongs to. When the exit
+ *    so a window never outlives the partition it belongs to in the register
+ *    file; one its stack refused is kept in its context (windows.h) and put
+ *    back by the exit, in order, before it runs again. When the exit
  *    finds P spilled (a switch, a fresh start, a virtual trap, a deep kernel
  *    call), it zeroes every other window before filling P: nothing of the
  *    previous partition or of the kernel is left where the next one's SAVEs
@@ -100,6 +102,12 @@ stratum_trap_return:
         andcc   %l7, %l6, %g0
         bne     .Lrefill
         ld      [%l4 + CTX_VTRAP_PC], %l3
+        /* P is resident; windows the kernel's SAVEs spilled past it but
+         * could not put on the stack go back in from the invalid one up. */
+        ld      [%l4 + CTX_WBUF_N], %g6
+        tst     %g6
+        bne,a   .Lunbuffer
+        rd      %wim, %g2               /* (annulled unless taken) */
 .Lresume:
         tst     %l3
         bne     stratum_deliver_vtrap
@@ -130,7 +138,8 @@ stratum_trap_return:
 /*
  * P is not in the register file. Zero every window but T, walking down
  * with WIM = 0 (traps are off: no window trap may happen), then fill P
- * from the context's %sp, or leave it zeroed for a fresh start. The walk's
+ * from the context's %sp, or leave it zeroed for a fresh start or when
+ * windows were kept (P is the newest of them: .Lunbuffer puts it back). The walk's
  * %l and %i registers of T-1 .. T-7 = P are the %l of every other window
  * and every %o but P's, which are T's %i: the context's %o, loaded above.
  * Globals are free here: the context's are loaded at the end.
@@ -141,6 +150,7 @@ stratum_trap_return:
         or      %l3, %l7, %l7           /* WIM at the exit: P + 1 invalid */
         ld      [%l4 + CTX_FRESH], %g5
         ld      [%l4 + CTX_SUPERVISOR], %g4     /* the idle context's window is the hypervisor's */
+        ld      [%l4 + CTX_WBUF_N], %g6
         wr      %g0, %wim
         nop; nop; nop
         .rept   NWINDOWS - 2
@@ -148,7 +158,7 @@ stratum_trap_return:
         CLEAR_WINDOW
         .endr
         save                            /* into P */
-        tst     %g5
+        orcc    %g5, %g6, %g0
         bne     1f
         nop
         FILL_WINDOW %g4, 2f
@@ -161,16 +171,75 @@ stratum_trap_return:
         sethi   %hi(stratum_window_fault), %l5
         ld      [%l5 + %lo(stratum_window_fault)], %l5
         tst     %l5
+        bne     .Lrefused
+        tst     %g6
         be      .Lresume
         ld      [%l4 + CTX_VTRAP_PC], %l3
-        /* A window of the partition was refused (this fill, or a spill while
-         * the kernel ran): back to the kernel, which stops it. P stays out
-         * of the register file, so nothing of it is spilled again. */
+        ba      .Lunbuffer
+        mov     %l6, %g2                /* the newest kept window goes to P */
+        /* A window of the partition was refused (this fill, or a flush the
+         * kernel made on its behalf): back to the kernel, which stops it. P
+         * stays out of the register file, so nothing of it is spilled again. */
+.Lrefused:
         wr      %l6, %wim
         sethi   %hi(stratum_trap_window), %l5
         st      %g0, [%l5 + %lo(stratum_trap_window)]
         ba      stratum_trap_enter_kernel
         mov     TT_WINDOW_FAULT, %o0
+
+/*
+ * Put the windows kept in the context (windows.h, BUFFER_WINDOW) back into
+ * the register file: in T, traps off, %l4 = context, %g6 = n > 0 of them,
+ * %g2 = 1 << W where W is the newest one's window (P, or the invalid window
+ * past the partition's resident ones). The buffer is oldest first: entry
+ * n-1 goes to W, n-2 to W + 1, ..., 0 to W + n - 1, all free windows (at
+ * most T - 1: a partition has at most NWINDOWS - 1 live windows), and
+ * W + n becomes the invalid window. Walks up with RESTORE and WIM = 0 and
+ * comes back to T by writing the PSR. The windows are back exactly as they
+ * were spilled; none of them is filled from a stack.
+ */
+.Lunbuffer:
+        ld      [%l4 + CTX_WBUF_RANGES], %g3    /* its own stack ranges again */
+        sethi   %hi(stratum_stack_ranges), %g1
+        st      %g3, [%g1 + %lo(stratum_stack_ranges)]
+        st      %g0, [%l4 + CTX_WBUF_N]
+        sll     %g6, 6, %g3
+        add     %l4, %g3, %g3           /* %g3 + CTX_WBUF - 64: entry n-1 */
+        rd      %psr, %g5               /* CWP = T, to come back to */
+        wr      %g0, %wim
+        nop; nop; nop
+1:      restore                         /* up from T to W */
+        rd      %psr, %g1
+        and     %g1, PSR_CWP, %g1
+        mov     1, %g7
+        sll     %g7, %g1, %g7
+        cmp     %g7, %g2
+        bne     1b
+        nop
+2:      ldd     [%g3 + CTX_WBUF - 64 + 0], %l0
+        ldd     [%g3 + CTX_WBUF - 64 + 8], %l2
+        ldd     [%g3 + CTX_WBUF - 64 + 16], %l4
+        ldd     [%g3 + CTX_WBUF - 64 + 24], %l6
+        ldd     [%g3 + CTX_WBUF - 64 + 32], %i0
+        ldd     [%g3 + CTX_WBUF - 64 + 40], %i2
+        ldd     [%g3 + CTX_WBUF - 64 + 48], %i4
+        ldd     [%g3 + CTX_WBUF - 64 + 56], %i6
+        subcc   %g6, 1, %g6
+        be      3f
+        sub     %g3, 64, %g3
+        ba      2b
+        restore                         /* the next older window */
+3:      rd      %psr, %g1               /* W + n - 1: the next one is invalid */
+        and     %g1, PSR_CWP, %g1
+        add     %g1, 1, %g1
+        and     %g1, NWINDOWS - 1, %g1
+        mov     1, %g7
+        sll     %g7, %g1, %g7
+        wr      %g7, %wim
+        wr      %g5, %psr               /* back to T */
+        nop; nop; nop
+        ba      .Lresume
+        ld      [%l4 + CTX_VTRAP_PC], %l3
 
 /* From supervisor mode: only the idle loop may be interrupted. Its window
  * is the hypervisor's: no partition window is resident. */
@@ -188,7 +257,7 @@ stratum_trap_return:
 
 /* T was the invalid window: spill the partition's oldest to make room. */
 .Lspill_first:
-        SPILL_OLDEST
+        SPILL_OLDEST 0                  /* the hypervisor's doing: a refused one is kept */
         ba      .Lsave_context
         sethi   %hi(stratum_current_context), %l4
 
@@ -217,9 +286,9 @@ stratum_deliver_vtrap:
         ldd     [%l4 + CTX_G + 16], %g4
         ldd     [%l4 + CTX_G + 24], %g6
         clr %l3; clr %l4; clr %l5; clr %l6; clr %l7
-        save
-        wr      %i1, %psr
-        mov     %i0, %l0                    /* (WRPSR's delay) */
+        wr      %o1, %psr                   /* into T - 1, not by SAVE: with kept */
+        nop; nop; nop                       /* windows back it may be the invalid one */
+        mov     %i0, %l0
         clr     %i0                         /* T's %o0, %o1 */
         clr     %i1
         jmp     %l0

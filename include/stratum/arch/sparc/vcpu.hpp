@@ -53,6 +53,7 @@ enum class Result : std::uint8_t {
   reschedule,        // interrupts may have opened: the kernel looks again
   bad_return_frame,  // sparc_iret with a stack that is not the partition's
   bad_return_pc,     // sparc_iret to a PC or nPC that is not the partition's code
+  bad_window,        // (Processor) a window the flush could not put on its stack
 };
 
 // One assembly hypercall of the current partition, whose windows `flush`

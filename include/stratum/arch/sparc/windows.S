@@ -21,10 +21,14 @@
  *    is left, so the mark is cleared (0: every resident window is the
  *    hypervisor's, as after a flush, and for the idle context, whose
  *    windows live on the hypervisor's idle stack).
- * A refused partition window is discarded and recorded (windows.h); the
- * partition is stopped before it runs again, and the fault is its own: the
- * switch's flush hands it to the kernel before the next partition is made
- * current (Processor::switch_to).
+ * A partition window refused on the partition's own account (its SAVE, its
+ * RESTORE, `ta 3`) is discarded and recorded (windows.h); the partition is
+ * stopped before it runs again, in its own time. One the hypervisor spills
+ * on its own account (the kernel's SAVEs, stratum_flush_windows at a
+ * switch) is kept in the partition's context and put back into the
+ * register file before it runs again (windows.h, traps.S): being preempted
+ * before its stack is set (a reset's first instructions, a virtual trap
+ * handler's) is no fault.
  */
 #include "windows.h"
 
@@ -34,7 +38,7 @@
 /* Trap 0x05: a SAVE met the invalid window. */
         .global stratum_window_overflow
 stratum_window_overflow:
-        SPILL_OLDEST
+        SPILL_OLDEST 1                  /* (the partition's own SAVE if PS = 0) */
         andcc   %l0, PSR_PS, %g0        /* the hypervisor's own SAVE: just retry */
         bne     1f
         sethi   %hi(stratum_window_fault), %l3
@@ -156,7 +160,10 @@ stratum_flush_trap:
  * its stack, so the register file holds nothing of the partition that is
  * about to be switched out. NWINDOWS-2 saves reach the invalid window from
  * any depth; the restores come back without traps. Afterwards no partition
- * window is resident: stratum_trap_window is cleared.
+ * window is resident: stratum_trap_window is cleared. A partition window
+ * whose %sp is not its own is kept in its context (windows.h): the kernel
+ * calls this at a switch, before a virtual trap and for XM_sparc_flush_regwin,
+ * and decides (Processor) whether a kept window is a fault.
  */
         .global stratum_flush_windows
 stratum_flush_windows:
@@ -178,6 +185,14 @@ stratum_flush_windows:
 
 /* 1 << T, the kernel's trap window, while the partition's windows may be
  * resident past it; 0 when every resident window is the hypervisor's. */
+/* The empty list of stack ranges: while a partition's windows are kept in
+ * its context, no newer one may go to its stack (windows.h). */
+        .section ".rodata"
+        .align  4
+        .global stratum_no_stack
+stratum_no_stack:
+        .word   0, 0
+
         .section ".bss"
         .align  4
         .global stratum_trap_window

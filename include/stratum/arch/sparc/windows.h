@@ -7,24 +7,32 @@
  * Whose window it is decides where it may go (windows.S explains how the
  * owner is known): a partition's window only to its own writable memory
  * (stratum_stack_ranges), a hypervisor's window only to the hypervisor's
- * stacks. A refused partition window is discarded and its address recorded
- * in stratum_window_fault; the partition is stopped before it runs again.
- * With traps disabled QEMU's SRMMU does not trap on a bad access (it even
- * lets it through), so this check is the protection, not the MMU.
+ * stacks. With traps disabled QEMU's SRMMU does not trap on a bad access
+ * (it even lets it through), so this check is the protection, not the MMU.
+ *
+ * A partition window refused on the partition's own account (its SAVE, its
+ * RESTORE, its `ta 3`) is discarded and its address recorded in
+ * stratum_window_fault: the partition is stopped before it runs again, in
+ * its own time. A partition window the hypervisor spills on its own account
+ * (trap entry, the kernel's SAVEs, the flush at a switch) is not the
+ * partition's doing: a refused one is kept, with its 16 registers, in the
+ * partition's context (BUFFER_WINDOW), and traps.S puts it back into the
+ * register file before the partition runs again, as Linux/SPARC keeps the
+ * user windows it cannot spill in the thread's window buffer.
  */
 #ifndef STRATUM_ARCH_SPARC_WINDOWS_H
 #define STRATUM_ARCH_SPARC_WINDOWS_H
 
 #include "asm.h"
 
-/* Is %sp where this window may be saved / restored from? \hv non-zero: a
- * hypervisor's window (its stacks), zero: the current partition's (one of
- * stratum_stack_ranges, a list ending with hi = 0). Uses %g1..%g3. Falls
- * through when valid, branches to `bad` otherwise. */
+/* Is %sp where this window may be saved / restored from? \hv with PSR_PS
+ * set: a hypervisor's window (its stacks); clear: the current partition's
+ * (one of stratum_stack_ranges, a list ending with hi = 0). Uses %g1..%g3.
+ * Falls through when valid, branches to `bad` otherwise. */
         .macro  VALIDATE_SP hv, bad
         andcc   %sp, 7, %g0
         bne     \bad
-        tst     \hv
+        andcc   \hv, PSR_PS, %g0
         be      .Lranges\@
         sethi   %hi(stratum_stack_ranges), %g1
         sethi   %hi(__hv_stacks_bottom), %g1
@@ -64,16 +72,64 @@
         .endm
 
 /*
+ * Keep the current window, a partition's that the hypervisor could not
+ * spill to its stack, in the current context: pushed after the ones kept
+ * before (they are older: the oldest resident window is always the one
+ * spilled). The first one kept also empties stratum_stack_ranges until
+ * traps.S puts them back (CTX_WBUF_RANGES): every newer window of the
+ * partition is then kept too, whatever its %sp, so that the kept windows
+ * are the newest ones, in one run, and go back in order. At most NWINDOWS-1
+ * windows of a partition are ever live at once, and the buffer is emptied
+ * before it runs again; more would be a bug (`fatal`). Uses %g1..%g4.
+ */
+        .macro  BUFFER_WINDOW fatal
+        sethi   %hi(stratum_current_context), %g1
+        ld      [%g1 + %lo(stratum_current_context)], %g1
+        ld      [%g1 + CTX_WBUF_N], %g2
+        tst     %g2
+        bne     .Lpush\@
+        sll     %g2, 6, %g3             /* 64 bytes a window */
+        st      %sp, [%g1 + CTX_WBUF_SP]
+        sethi   %hi(stratum_stack_ranges), %g4
+        ld      [%g4 + %lo(stratum_stack_ranges)], %g3
+        st      %g3, [%g1 + CTX_WBUF_RANGES]
+        set     stratum_no_stack, %g3
+        st      %g3, [%g4 + %lo(stratum_stack_ranges)]
+        clr     %g3
+.Lpush\@:
+        cmp     %g2, NWINDOWS - 1
+        bgeu    \fatal
+        add     %g2, 1, %g2
+        st      %g2, [%g1 + CTX_WBUF_N]
+        add     %g1, %g3, %g1
+        std     %l0, [%g1 + CTX_WBUF + 0]
+        std     %l2, [%g1 + CTX_WBUF + 8]
+        std     %l4, [%g1 + CTX_WBUF + 16]
+        std     %l6, [%g1 + CTX_WBUF + 24]
+        std     %i0, [%g1 + CTX_WBUF + 32]
+        std     %i2, [%g1 + CTX_WBUF + 40]
+        std     %i4, [%g1 + CTX_WBUF + 48]
+        std     %i6, [%g1 + CTX_WBUF + 56]
+        .endm
+
+/*
  * Spill the oldest resident window (the one past the invalid window) and
  * make it the invalid one. Runs in a trap window that is the invalid one
- * (a SAVE met it, or the trap took it), %l0 = PSR at the trap; keeps %l0..%l3 and the globals, uses
- * %l4..%l7. Whose window: a SAVE in user mode (PSR.PS = 0) spills the
- * partition's; in supervisor mode the partition's while the kernel's trap
- * window T (stratum_trap_window = 1 << T, 0 once T left) is still resident
- * and the window is not T itself; the hypervisor's otherwise. Spilling T
- * clears stratum_trap_window: no partition window is left behind it.
+ * (a SAVE met it, or the trap took it), %l0 = PSR at the trap; keeps
+ * %l0..%l3 and the globals, uses %l4..%l7. Whose window: a SAVE in user
+ * mode (PSR.PS = 0) spills the partition's; in supervisor mode the
+ * partition's while the kernel's trap window T (stratum_trap_window =
+ * 1 << T, 0 once T left) is still resident and the window is not T itself;
+ * the hypervisor's otherwise. Spilling T clears stratum_trap_window: no
+ * partition window is left behind it.
+ * \own_save = 1: the window trap of a SAVE, where a partition's window is
+ * spilled because the partition itself asked for a new one: refused, it is
+ * the partition's fault. Otherwise (trap entry, the kernel's own SAVEs) a
+ * refused partition window is kept (BUFFER_WINDOW).
+ * %g4 while spilling: PSR_PS the hypervisor's, 1 the partition's (own SAVE),
+ * 0 the partition's (spilled by the hypervisor).
  */
-        .macro  SPILL_OLDEST
+        .macro  SPILL_OLDEST own_save
         mov     %g1, %l4
         mov     %g2, %l5
         mov     %g3, %l6
@@ -83,7 +139,12 @@
         sll     %g1, NWINDOWS - 1, %g1
         or      %g1, %g2, %g1           /* WIM rotated right: the window we spill */
         andcc   %l0, PSR_PS, %g4        /* %g4 = 0: the partition's */
+        .if \own_save
+        be,a    .Lsave\@
+        mov     1, %g4                  /* (annulled unless taken) */
+        .else
         be      .Lsave\@
+        .endif
         sethi   %hi(stratum_trap_window), %g2
         ld      [%g2 + %lo(stratum_trap_window)], %g3
         andcc   %g3, %g1, %g0           /* (%g1 has junk above bit NWINDOWS - 1) */
@@ -106,10 +167,16 @@
         ba      .Ldone\@
         std     %i6, [%sp + 56]
 .Lbad\@:
-        tst     %g4                     /* the hypervisor's own stack pointer: a bug */
+        andcc   %g4, PSR_PS, %g0        /* the hypervisor's own stack pointer: a bug */
         bne     .Lfatal\@
+        tst     %g4
+        be      .Lkeep\@
         nop
-        RECORD_WINDOW_FAULT
+        RECORD_WINDOW_FAULT             /* the partition's own SAVE: its fault */
+        ba      .Ldone\@
+        nop
+.Lkeep\@:
+        BUFFER_WINDOW .Lfatal\@
 .Ldone\@:
         restore
         mov     %l4, %g1
