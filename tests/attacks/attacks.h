@@ -91,6 +91,8 @@ A(unmask_foreign_irqs); A(handler_spins);
 /* time.c */
 A(spin_pil); A(spin_et0); A(spin_masked); A(timer_past_1us); A(timer_now_1us); A(exec_timer_1us); A(idle_own_timer);
 A(console_at_slot_end); A(cold_reset_loop); A(warm_reset_loop); A(cold_reset_at_slot_end);
+/* slot_end.c */
+A(kept_windows_trap_11us); A(kept_windows_trap_20us); A(store_victim_9us); A(store_victim_18us);
 #undef A
 
 #endif

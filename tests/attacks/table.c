@@ -100,5 +100,9 @@ const struct attack attacks[] = {
     {"cold reset loop", cold_reset_loop, LONG, 0},
     {"cold reset at the slot end", cold_reset_at_slot_end, LONG, 0},
     {"warm reset loop", warm_reset_loop, LONG, 0},
+    {"7 kept windows, a trap 11 us before its slot end", kept_windows_trap_11us, STOP, 0},
+    {"7 kept windows, a trap 20 us before its slot end", kept_windows_trap_20us, STOP, 0},
+    {"store into the victim 9 us before its slot end", store_victim_9us, STOP, 0},
+    {"store into the victim 18 us before its slot end", store_victim_18us, STOP, 0},
 };
 const int attack_count = sizeof attacks / sizeof attacks[0];

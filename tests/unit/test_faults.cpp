@@ -74,3 +74,24 @@ TEST_CASE("a trap taken with virtual traps disabled halts the partition, and the
   CHECK(T::console().find("with its virtual traps disabled") != std::string::npos);
   CHECK(T::K::Partitions::state(0) == PartitionState::halted);
 }
+
+TEST_CASE("a fault near its slot end halts at once, its line waits for its next slot (or the end of the run)") {
+  using T = Booted<__COUNTER__>;
+  T t;
+  T::console();
+  T::at(20000 - 400);  // FlightCtl's slot ends at 20000: less than the 500 us margin left
+  T::ctx(0).pc = 0x40100200;
+  T::trap(tt::privileged_instruction);
+  CHECK(T::K::Partitions::state(0) == PartitionState::halted);
+  CHECK(T::current() == -1);
+  const std::string line = "'FlightCtl' executed a privileged instruction at pc 0x40100200: partition halted";
+  CHECK(T::console().find(line) == std::string::npos);
+  T::in_slot_of(0, 100, 1);  // its next slot (empty: it is halted) writes it
+  CHECK(T::console().find(line) != std::string::npos);
+  // The last partition alive faults near its slot end: the run ends, and
+  // writes the line that would have waited.
+  T::in_slot_of(1, 29800, 1);
+  CHECK_THROWS_AS(T::trap(tt::privileged_instruction), stratum::test::Shutdown);
+  const std::string out = T::console();
+  CHECK(out.find("'IoServer' executed a privileged instruction") < out.find("every partition is halted"));
+}

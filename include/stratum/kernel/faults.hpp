@@ -3,8 +3,17 @@
 // partition's isolation halts the partition with a console line saying what
 // it tried; any other processor trap is the partition's own business when
 // it has a virtual trap table to take it, and halts it otherwise.
+//
+// The halt is immediate; the line may wait. Building and queueing it takes
+// a few thousand instructions, and a fault just before a slot boundary (or
+// found in the switch itself) would make the next partition start that much
+// later. So the fault is recorded, and its line written at once only while
+// the faulting partition's own slot has `report_margin_us` left; otherwise at
+// the start of that partition's next slot (its own time: it is halted, the
+// slot is empty), or at the end of the run, whichever comes first.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 #include "stratum/console.hpp"
@@ -17,68 +26,107 @@ struct Faults {
   using Trap = typename K::Cpu::Trap;
   using Kind = decltype(Trap{}.kind);
   using Fault = decltype(Trap{}.fault);
+  static constexpr std::size_t N = K::system.partitions.size();
+  static constexpr std::uint64_t report_margin_us = 500;
 
-  // Partition i is stopped for `what` it did.
-  [[gnu::cold]] static void fault(Caller i, const char* what) {
-    Line l = about(i);
-    l << what;
-    stop(i, l);
-  }
+  // Partition i is stopped for `what` it did (a string that outlives the run).
+  static void fault(Caller i, const char* what) { stop(i, {true, Trap{}, 0, what}); }
 
   // A processor trap of partition i (the current one).
-  [[gnu::cold]] static void exception(Caller i, const Trap& trap) {
-    Line l = about(i);  // (one line built once: this may run in a slot switch)
-    const std::uint32_t pc = K::Cpu::pc(i);
+  static void exception(Caller i, const Trap& trap) {
     switch (trap.kind) {
       case Kind::window_fault:
-        l << "register window at stack address ";
-        l.hex(trap.address) << " is outside its memory";
-        return stop(i, l);
+      case Kind::privileged_instruction:
+        break;
       case Kind::data_access:
       case Kind::instruction_access: {
         partitionControlTable_t& t = K::Pct::of(i);
         t.arch.faultStatusReg = trap.fault_status;
         t.arch.faultAddressReg = trap.address;
-        l << (trap.kind == Kind::data_access ? "accessed " : "fetched an instruction at ");
-        l.hex(trap.address) << (trap.fault == Fault::invalid_address ? " (not mapped)"
-                                : trap.fault == Fault::protection    ? " (protection)"
-                                : trap.fault == Fault::privilege     ? " (privilege)"
-                                                                     : "")
-                            << " at pc ";
-        l.hex(pc);
-        return stop(i, l);
+        break;
       }
       case Kind::fp_disabled:
-        if (K::Cpu::has_fpu(i)) break;
-        l << "used the FPU at pc ";
-        l.hex(pc) << " without the fp flag";
-        return stop(i, l);
-      case Kind::privileged_instruction:
-        l << "executed a privileged instruction at pc ";
-        l.hex(pc);
-        return stop(i, l);
+        if (!K::Cpu::has_fpu(i)) break;
+        [[fallthrough]];
       default:
-        break;
+        if (K::VirtualTraps::takes_traps(i)) return K::VirtualTraps::deliver(i, K::Pct::of(i).trap2Vector[trap.tt & 0xff]);
     }
-    if (K::VirtualTraps::takes_traps(i)) return K::VirtualTraps::deliver(i, K::Pct::of(i).trap2Vector[trap.tt & 0xff]);
-    l << "took trap ";
-    l.hex(trap.tt) << " at pc ";
-    l.hex(pc) << (K::VirtualTraps::has_table(i) ? " with its virtual traps disabled" : " with no virtual trap table to deliver it to");
-    stop(i, l);
+    stop(i, {true, trap, K::Cpu::pc(i), nullptr});
+  }
+
+  // Partition i's slot starts: its line, if one waits.
+  static void slot_started(Caller i) {
+    if (reports_[i].pending) write(i);
+  }
+  // The end of the run: every line that waits.
+  [[gnu::cold]] static void write_all() {
+    for (std::size_t i = 0; i < N; ++i)
+      if (reports_[i].pending) write(i);
   }
 
  private:
-  // "Stratum: partition 3 'Name' ", the start of every line.
-  static Line about(Caller i) {
+  struct Report {
+    bool pending;
+    Trap trap;
+    std::uint32_t pc;
+    const char* what;  // a fault() line, or nullptr: the trap's
+  };
+  static inline Report reports_[N]{};
+
+  static void stop(Caller i, const Report& r) {
+    K::halt(i);
+    reports_[i] = r;
+    // (in a switch the slot is already the next partition's: not its time)
+    if (K::Plans::slot_partition() == static_cast<int>(i) && K::Plans::slot_end() > K::Board::now_us() + report_margin_us)
+      write(i);
+  }
+
+  [[gnu::cold]] static void write(Caller i) {
+    Report& r = reports_[i];
+    r.pending = false;
     Line l;
     l << "Stratum: partition ";
     l.dec(K::system.partitions[i].id) << " '" << K::system.partitions[i].name << "' ";
-    return l;
-  }
-  static void stop(Caller i, Line& l) {
+    if (r.what) {
+      l << r.what;
+    } else {
+      const Trap& t = r.trap;
+      switch (t.kind) {
+        case Kind::window_fault:
+          l << "register window at stack address ";
+          l.hex(t.address) << " is outside its memory";
+          break;
+        case Kind::data_access:
+        case Kind::instruction_access:
+          l << (t.kind == Kind::data_access ? "accessed " : "fetched an instruction at ");
+          l.hex(t.address) << (t.fault == Fault::invalid_address ? " (not mapped)"
+                               : t.fault == Fault::protection    ? " (protection)"
+                               : t.fault == Fault::privilege     ? " (privilege)"
+                                                                 : "")
+                           << " at pc ";
+          l.hex(r.pc);
+          break;
+        case Kind::fp_disabled:
+          if (!K::Cpu::has_fpu(i)) {
+            l << "used the FPU at pc ";
+            l.hex(r.pc) << " without the fp flag";
+            break;
+          }
+          [[fallthrough]];
+        default:
+          l << "took trap ";
+          l.hex(t.tt) << " at pc ";
+          l.hex(r.pc) << (K::VirtualTraps::has_table(i) ? " with its virtual traps disabled"
+                                                         : " with no virtual trap table to deliver it to");
+          break;
+        case Kind::privileged_instruction:
+          l << "executed a privileged instruction at pc ";
+          l.hex(r.pc);
+          break;
+      }
+    }
     l << ": partition halted\n";
     K::Out::write(l);
-    K::halt(i);
   }
 };
 

@@ -155,6 +155,7 @@ class Kernel {
   // Ends the run with a last console line (0: clean, anything else a failure).
   [[noreturn, gnu::cold]] static void shutdown(const char* why, int code) {
     Cpu::flush_windows();
+    Faults::write_all();
     Out::write(why);
     Out::flush();
     Board::shutdown(code);

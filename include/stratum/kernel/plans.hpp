@@ -70,6 +70,7 @@ class Plans {
     slot_partition_ = i;
     if (i < 0) return;
     K::Partitions::woken(static_cast<std::size_t>(i));
+    K::Faults::slot_started(static_cast<std::size_t>(i));  // a fault line that waited for its slot
     partitionControlTable_t& t = K::Pct::of(static_cast<std::size_t>(i));
     t.schedInfo.noSlot = static_cast<xm_u32_t>(iv.slot);
     t.schedInfo.id = s.id;
