@@ -12,10 +12,22 @@
 #include "stratum/config/check.hpp"
 #include "stratum/config/model.hpp"
 #include "stratum/config/target.hpp"
+#include "board_clock.h"
 #include "facts.hpp"
 #include "rules.hpp"
 
 extern "C" [[noreturn]] void stratum_exit(int code);
+
+// The clock's 64-bit extension (now_us), shared with the trap path's fast
+// XM_get_time (arch/sparc/traps.S, board_clock.h): both read and extend the
+// clock the same way, so their readings never go backwards against each
+// other. Defined by the image's main file.
+struct alignas(8) StratumClock {
+  std::uint32_t high;  // bits 63..32 of the clock
+  std::uint32_t last;  // the last low word read
+};
+static_assert(offsetof(StratumClock, high) == BOARD_CLOCK_HIGH && offsetof(StratumClock, last) == BOARD_CLOCK_LAST);
+extern "C" StratumClock stratum_clock;
 
 namespace stratum::boards {
 
@@ -65,8 +77,7 @@ struct Leon3Qemu {
   static constexpr std::uint32_t t_en = 1, t_rs = 2, t_ld = 4, t_ie = 8;
   static std::uintptr_t timer(int n) { return gptimer + 0x10 + 0x10 * static_cast<std::uintptr_t>(n); }
 
-  static inline std::uint32_t clock_last = 0;
-  static inline std::uint64_t clock_high = 0;
+  static_assert(BOARD_CLOCK_COUNTER == target::gptimer + 0x10 + 0x10 * 1, "the clock is timer 2's counter");
 
   static void timers_init() {
     reg(gptimer + 0x04) = gptimer_input_hz / 1'000'000 - 1;  // 1 MHz ticks
@@ -75,19 +86,19 @@ struct Leon3Qemu {
     // Timer 2 runs free from 0xffffffff down: the clock.
     reg(timer(1) + 4) = 0xffffffffu;
     reg(timer(1) + 8) = t_en | t_rs | t_ld;
-    clock_last = 0;
-    clock_high = 0;
+    stratum_clock = {0, 0};
     // IRQMP: unmask the event timer's line for processor 0.
     reg(irqmp + 0x40) = 1u << event_irq;
   }
 
   // Microseconds since timers_init, 64 bits: the 32-bit counter wraps every
   // 71 minutes and is read at least once per slot, so a wrap is never missed.
+  // (traps.S does the same in assembly: keep them alike.)
   static std::uint64_t now_us() {
-    const std::uint32_t low = ~reg(timer(1));
-    if (low < clock_last) clock_high += 1ull << 32;
-    clock_last = low;
-    return clock_high | low;
+    const std::uint32_t low = ~reg(BOARD_CLOCK_COUNTER);
+    if (low < stratum_clock.last) ++stratum_clock.high;
+    stratum_clock.last = low;
+    return std::uint64_t{stratum_clock.high} << 32 | low;
   }
 
   // One interrupt at `deadline` (absolute microseconds), replacing any other.

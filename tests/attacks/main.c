@@ -32,8 +32,9 @@
  * excursion plus the longest switch, rounded up to 175 us. In this suite
  * the victim learns of its slot about 33 us after it starts (the switch,
  * the slot-start virtual interrupt and its own XM_get_time) whoever ran
- * before, and 92 us at worst (a cold reset's 1 KB load step at the
- * attacker's slot end). The victim also counts slots
+ * before, and 100 us at worst (a cold reset's 1 KB load step at the
+ * attacker's slot end; where the boundary falls in the step moves with the
+ * attacker's own timing, e.g. the cost of its clock reads). The victim also counts slots
  * it never got (its slots alternate 0, 2 less than a frame apart) and
  * ignores its very first slot start, which reaches it only once it has set
  * itself up.

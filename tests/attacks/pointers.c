@@ -35,6 +35,16 @@ int ptr_get_time(void) {
   sweep_start();
   for (int k = 0; k < NBAD; ++k) sweep(XM_get_time(XM_HW_CLOCK, (xmTime_t *)bad(k)), MUST(k));
   for (int k = 0; k < NBAD; ++k) sweep(XM_get_time(XM_EXEC_CLOCK, (xmTime_t *)bad(k)), MUST(k));
+  /* The edges of the areas the trap path's fast XM_HW_CLOCK checks
+   * (arch/sparc/traps.S): the last 8 bytes of its own area (above its
+   * stack) and the first and last of the shared one are its own (0 in the
+   * transcript); the 8 bytes just past each, and just below its own, are
+   * not (the referee's area, unmapped, the victim's): the fast path falls
+   * through and the general path refuses them. */
+  static const xm_u32_t own_edges[] = {ATTACKER_AREA + ATTACKER_SIZE - 8, SHARED_AREA, SHARED_AREA + 0x1000 - 8};
+  static const xm_u32_t past_edges[] = {ATTACKER_AREA + ATTACKER_SIZE, SHARED_AREA + 0x1000, ATTACKER_AREA - 8};
+  for (int k = 0; k < 3; ++k) sweep(XM_get_time(XM_HW_CLOCK, (xmTime_t *)own_edges[k]), 0);
+  for (int k = 0; k < 3; ++k) sweep(XM_get_time(XM_HW_CLOCK, (xmTime_t *)past_edges[k]), 1);
   return sweep_end();
 }
 int ptr_write_console(void) {

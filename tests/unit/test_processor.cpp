@@ -206,3 +206,40 @@ TEST_CASE("a virtual trap with every window kept leaves no room for the handler'
   T::trap(stratum::sparc::tt::window_fault);
   CHECK(T::K::Partitions::state(0) == stratum::kernel::PartitionState::halted);
 }
+
+// The trap path's fast XM_get_time (traps.S) checks `time` against the
+// current partition's UserArea list with one unsigned compare: the same
+// answer as Memory::holds(i, time, 8, write, 8) for every 8-byte aligned
+// address, and the list follows each switch (the idle context has none).
+namespace {
+bool fast_accepts(const stratum::sparc::UserArea* a, std::uint32_t t) {
+  if ((t & 7) != 0) return false;
+  for (; a->span != 0; ++a)
+    if (t - a->start <= a->span) return true;
+  return false;
+}
+}  // namespace
+
+TEST_CASE("the fast XM_get_time's writable areas are exactly what Memory::holds accepts for 8 bytes") {
+  SimBoard::clear();
+  K::boot();
+  REQUIRE(SimHardware::user_areas == K::Cpu::user_areas(0));
+  for (std::size_t i = 0; i < fp_system.partitions.size(); ++i) {
+    const auto* areas = K::Cpu::user_areas(i);
+    const std::uint32_t tries[] = {0u, 8u, p0 - 8, p0, p0 + 8, p0 + 0x40000 - 8, p0 + 0x40000, p1 - 8, p1,
+                                   p1 + 0x40000 - 8, p1 + 0x40000, p1_ro, p1_ro + 8, p2 - 8, p2, p2 + 0x10000 - 8,
+                                   p2 + 0x10000, 0xfffffff8u, 0x80000000u};
+    for (const std::uint32_t t : tries)
+      for (const std::uint32_t d : {0u, 4u}) {
+        CAPTURE(i);
+        CAPTURE(t + d);
+        CHECK(fast_accepts(areas, t + d) == K::Memory::holds(static_cast<stratum::kernel::Caller>(i), t + d, 8, true, 8));
+      }
+  }
+  SimBoard::now = 1000;
+  K::on_trap(stratum::sparc::tt::interrupt_level_1 + 5);
+  CHECK(SimHardware::user_areas == K::Cpu::user_areas(1));
+  CHECK(fast_accepts(SimHardware::user_areas, p1));
+  CHECK(!fast_accepts(SimHardware::user_areas, p1_ro));  // the read-only area is not in the list
+  CHECK(!fast_accepts(SimHardware::user_areas, p0));
+}

@@ -136,14 +136,16 @@ static void snoop(int fresh_stale) {
 /* ---- 2, 3 the hypervisor's stack ----------------------------------------- */
 
 /* The hypervisor's stack pointer as its trap window leaves it after a
- * hypercall (an unknown one: the shortest path): the window below ours. */
+ * hypercall that enters the kernel (XM_get_vcpuid: a short one; an unknown
+ * number is answered in the trap window without a stack): the window
+ * below ours. */
 static xm_u32_t hypervisor_sp(void) {
   xm_u32_t sp;
   __asm__ volatile(
-      "mov 999, %%o0\n ta %1\n"
+      "mov %2, %%o0\n ta %1\n"
       "save %%g0, 0, %%g0\n mov %%o6, %%g1\n restore %%g0, 0, %%g0\n mov %%g1, %0"
       : "=r"(sp)
-      : "i"(XM_HYPERCALL_TRAP - 0x80)
+      : "i"(XM_HYPERCALL_TRAP - 0x80), "i"(__GET_VCPUID_NR)
       : "g1", "o0", "o1", "o2", "o3", "o4", "o5", "memory");
   return sp;
 }

@@ -63,6 +63,17 @@ struct StackRange {
   std::uint32_t hi;
 };
 
+// One of the current partition's writable areas as the trap path's fast
+// XM_get_time (traps.S) checks a pointer against it: an 8-byte object may
+// start at start .. start + span (span = the area's size - 8: the whole
+// object inside the area, no address computed past it, so nothing wraps).
+// A list ends with span = 0 (an area of 8 bytes or less is left out: the
+// general path still takes it).
+struct alignas(8) UserArea {  // (LDD in traps.S)
+  std::uint32_t start;
+  std::uint32_t span;
+};
+
 // SPARC trap types (v8 manual, table 7-1) the kernel tells apart.
 namespace tt {
 inline constexpr std::uint32_t instruction_access_exception = 0x01;
@@ -88,6 +99,7 @@ inline constexpr std::uint32_t window_fault = TT_WINDOW_FAULT;
 extern "C" {
 extern stratum::sparc::Context* stratum_current_context;
 extern const stratum::sparc::StackRange* stratum_stack_ranges;
+extern const stratum::sparc::UserArea* stratum_user_areas;
 extern std::uint32_t stratum_window_fault;
 void stratum_flush_windows();
 void stratum_idle_loop();

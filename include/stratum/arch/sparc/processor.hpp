@@ -21,7 +21,14 @@
 #include "stratum/kernel/pct.hpp"
 #include "stratum/layout.hpp"
 
+extern "C" {
+#include "xm/status.h"
+}
+
 namespace stratum::sparc {
+
+// The trap path's fast XM_get_time (traps.S) tests the clock id against zero.
+static_assert(XM_HW_CLOCK == 0);
 
 template <class Hw, const config::System& S>
 class Processor {
@@ -56,6 +63,7 @@ class Processor {
     current_ = -1;
     Hw::set_current(&idle_);
     Hw::set_stack_ranges(no_ranges_.data());
+    Hw::set_user_areas(no_areas_.data());
   }
   static void start_mmu() { Hw::mmu_start(Tables::context_table_pointer()); }
   [[noreturn]] static void run() { Hw::first_return(); }
@@ -133,12 +141,14 @@ class Processor {
     if (next < 0) {
       Hw::set_current(&idle_);
       Hw::set_stack_ranges(no_ranges_.data());
+      Hw::set_user_areas(no_areas_.data());
       Hw::mmu_switch(0);
       return refused != 0;
     }
     const auto i = static_cast<std::size_t>(next);
     Hw::set_current(&parts_[i].ctx);
     Hw::set_stack_ranges(stack_ranges_[i].data());
+    Hw::set_user_areas(user_areas_[i].data());  // (with the MMU context: the fast path's check and store agree)
     Hw::mmu_switch(Tables::context_of_partition(i));
     // The FPU changes hands only between fp partitions, and only when the
     // next one is not already its owner: the others cannot touch it.
@@ -289,6 +299,33 @@ class Processor {
     return r;
   }();
   static constexpr std::array<StackRange, 1> no_ranges_{};
+
+  // Where the trap path's fast XM_get_time (traps.S) may store the 8 bytes
+  // of the time for each partition (context.hpp, UserArea): exactly the
+  // areas Memory::holds(i, addr, 8, write) accepts — mapped, not read-only,
+  // as the partition sees them — so both paths answer alike. Not
+  // stratum_stack_ranges: that list is emptied while windows are kept.
+  // Left out (the general path decides): areas of 8 bytes or less, and any
+  // that would wrap past 4 GB (span's unsigned compare relies on neither).
+  static constexpr auto user_areas_ = [] {
+    std::array<std::array<UserArea, max_areas + 1>, N> r{};
+    for (std::size_t i = 0; i < N; ++i) {
+      std::size_t k = 0;
+      for (const config::MemoryArea& a : S.partitions[i].areas) {
+        if (a.flags & (config::area_flag::unmapped | config::area_flag::read_only)) continue;
+        if (a.size <= 8 || std::uint64_t{a.mapped_at} + a.size > 0x1'0000'0000ull) continue;
+        r[i][k++] = {a.mapped_at, a.size - 8};
+      }
+    }
+    return r;
+  }();
+  static constexpr std::array<UserArea, 1> no_areas_{};
+
+ public:
+  // Partition i's list, for the host tests.
+  static constexpr const UserArea* user_areas(std::size_t i) { return user_areas_[i].data(); }
+
+ private:
 
   static inline PartitionCpu parts_[N]{};
   static inline Context idle_{};

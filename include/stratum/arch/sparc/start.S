@@ -29,7 +29,18 @@ stratum_trap_table:
         TRAP_ENTRY(stratum_trap_entry)
         .endr
         TRAP_ENTRY(stratum_flush_trap)        /* 0x83: `ta 3`, flush windows (windows.S) */
-        .rept   256 - 0x84
+        .rept   0xf0 - 0x84
+        TRAP_ENTRY(stratum_trap_entry)
+        .endr
+        /* 0xF0: `ta 0x70`, the hypercall trap (XtratuM manual 6.2). Its fast
+         * paths (traps.S) take the mode the trap came from in the
+         * condition codes, tested in the jump's delay slot; the partition's
+         * own condition codes are in %l0 already. */
+        rd      %psr, %l0
+        sethi   %hi(stratum_hypercall_trap), %l4
+        jmp     %l4 + %lo(stratum_hypercall_trap)
+        andcc   %l0, PSR_PS, %g0
+        .rept   256 - 0xf1
         TRAP_ENTRY(stratum_trap_entry)
         .endr
 
