@@ -63,8 +63,9 @@
  *
  * Register hygiene: on exit T holds nothing of another partition or of the
  * hypervisor: %l0/%l1/%l2 are this partition's own PSR and PC/nPC, %l5-%l7
- * the clock (its value is what the call returns anyway), %l3 and %l6/%l7 of
- * the unknown-number path are untouched (whatever T held before: the
+ * the clock (its value is what the call returns anyway; after an unknown
+ * number %l5 is the CWP field of its own PSR), %l3 and %l6/%l7 of the
+ * unknown-number path are untouched (whatever T held before: the
  * partition's own or cleared by the general exit), and %l4, which held
  * hypervisor addresses, is cleared. The partition's SAVE into T may read
  * them; there is nothing else to find.
@@ -72,9 +73,11 @@
         .global stratum_hypercall_trap
 stratum_hypercall_trap:                 /* icc: %l0 & PSR_PS (start.S, entry 0xF0) */
         bne     stratum_trap_entry      /* the hypervisor's own `ta 0x70`: fatal there */
-        cmp     %i0, NR_HYPERCALLS
-        blu     .Lknown_hypercall
-        cmp     %i0, __GET_TIME_NR      /* (delay slot: for .Lknown_hypercall) */
+        cmp     %i0, __GET_TIME_NR
+        be      .Lget_time
+        cmp     %i0, NR_HYPERCALLS      /* (delay slot) */
+        blu     .Lfrom_user             /* any other number: the general path, */
+        and     %l0, PSR_CWP, %l5       /* past its PS test (its first step here) */
         /* An unknown number (unsigned, as HypercallTable::in_range). */
         wr      %l0, %psr               /* the partition's icc back */
         mov     XM_UNKNOWN_HYPERCALL, %i0
@@ -84,9 +87,8 @@ stratum_hypercall_trap:                 /* icc: %l0 & PSR_PS (start.S, entry 0xF
         jmp     %l1
         rett    %l2
 
-.Lknown_hypercall:                      /* icc: %i0 - __GET_TIME_NR */
-        bne     stratum_trap_entry
-        and     %i2, 7, %l5             /* (delay slot) time: 8-byte aligned? */
+.Lget_time:
+        and     %i2, 7, %l5             /* time: 8-byte aligned? */
         orcc    %l5, %i1, %g0           /* ... and clockId == XM_HW_CLOCK (0)? */
         bne     stratum_trap_entry
         sethi   %hi(stratum_user_areas), %l4
@@ -149,6 +151,7 @@ stratum_trap_entry:
         andcc   %l0, PSR_PS, %g0
         bne     .Lfrom_supervisor
         and     %l0, PSR_CWP, %l5
+.Lfrom_user:                            /* (%l5 = T; the hypercall trap comes in here) */
         mov     1, %l6
         sll     %l6, %l5, %l6           /* 1 << T */
         sethi   %hi(stratum_trap_window), %l5
