@@ -19,7 +19,7 @@
 extern "C" [[noreturn]] void stratum_exit(int code);
 
 // The clock's 64-bit extension (now_us), shared with the trap path's fast
-// XM_get_time (arch/sparc/traps.S, board_clock.h): both read and extend the
+// XM_get_time (arch/sparc/hypercall.S, board_clock.h): both read and extend the
 // clock the same way, so their readings never go backwards against each
 // other. Defined by the image's main file.
 struct alignas(8) StratumClock {

@@ -1,5 +1,5 @@
 /* The hypervisor's clock on this board, for the trap path's fast
- * XM_get_time (arch/sparc/traps.S), which reads it exactly as
+ * XM_get_time (arch/sparc/hypercall.S), which reads it exactly as
  * Board::now_us() does (board.hpp) and shares its 64-bit extension,
  * stratum_clock. Plain defines: included by assembly and by board.hpp,
  * which checks them against its own constants. */

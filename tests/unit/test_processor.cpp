@@ -207,7 +207,7 @@ TEST_CASE("a virtual trap with every window kept leaves no room for the handler'
   CHECK(T::K::Partitions::state(0) == stratum::kernel::PartitionState::halted);
 }
 
-// The trap path's fast XM_get_time (traps.S) checks `time` against the
+// The trap path's fast XM_get_time (hypercall.S) checks `time` against the
 // current partition's UserArea list with one unsigned compare: the same
 // answer as Memory::holds(i, time, 8, write, 8) for every 8-byte aligned
 // address, and the list follows each switch (the idle context has none).

@@ -135,12 +135,9 @@ struct HypercallTable<Hypercalls<B...>> {
     return t;
   }();
 
-  // Whether `nr` can be in the table (an unbound number in range answers
-  // XM_UNKNOWN_HYPERCALL through it).
-  static constexpr bool in_range(std::uint32_t nr) { return nr < NR_HYPERCALLS; }
 
   static std::int32_t dispatch(std::uint32_t nr, Caller who, Words w) {
-    return in_range(nr) ? handlers[nr](who, w) : XM_UNKNOWN_HYPERCALL;
+    return nr < NR_HYPERCALLS ? handlers[nr](who, w) : XM_UNKNOWN_HYPERCALL;
   }
 };
 

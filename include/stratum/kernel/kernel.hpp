@@ -168,11 +168,8 @@ class Kernel {
   static bool hypercall(Caller who) {
     const typename Cpu::Call call = Cpu::take_hypercall(who);
     // (reschedule_ is false here: every request is followed by a reschedule,
-    // which clears it.)
-    if (!HypercallTable::in_range(call.number)) [[unlikely]] {
-      Cpu::set_result(who, XM_UNKNOWN_HYPERCALL);
-      return false;
-    }
+    // which clears it. An unknown number sets nothing: most are answered
+    // before the kernel, by the trap path.)
     const std::int32_t r = HypercallTable::dispatch(call.number, who, call.words);
     if (!reschedule_) [[likely]] {
       Cpu::set_result(who, r);

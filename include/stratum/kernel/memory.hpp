@@ -18,25 +18,14 @@ struct PartitionMemory {
   // Is [addr, addr + size) inside one of partition i's mapped areas
   // (writable ones when `write`), and aligned to `align` bytes?
   static bool holds(Caller i, std::uint32_t addr, std::uint32_t size, bool write, std::uint32_t align) {
-    if (align > 1 && (addr & (align - 1)) != 0) return false;
-    for (const config::MemoryArea& a : K::system.partitions[i].areas) {
-      if (a.flags & config::area_flag::unmapped) continue;
-      if (write && (a.flags & config::area_flag::read_only)) continue;
-      if (addr >= a.mapped_at && std::uint64_t{addr} - a.mapped_at + size <= a.size) return true;
-    }
-    return false;
+    return within(i, addr, size, align, config::area_flag::unmapped | (write ? config::area_flag::read_only : 0u));
   }
 
   // Is [addr, addr + size) code partition i may run and no other partition
   // can write: inside one of its mapped areas that is not shared (shared
   // areas are mapped without execute rights), and aligned?
   static bool holds_code(Caller i, std::uint32_t addr, std::uint32_t size, std::uint32_t align) {
-    if (align > 1 && (addr & (align - 1)) != 0) return false;
-    for (const config::MemoryArea& a : K::system.partitions[i].areas) {
-      if (a.flags & (config::area_flag::unmapped | config::area_flag::shared)) continue;
-      if (addr >= a.mapped_at && std::uint64_t{addr} - a.mapped_at + size <= a.size) return true;
-    }
-    return false;
+    return within(i, addr, size, align, config::area_flag::unmapped | config::area_flag::shared);
   }
 
   // Writes `v` where the caller asked, if that is its writable memory
@@ -60,6 +49,19 @@ struct PartitionMemory {
     return true;
   }
 
+ private:
+  // Is [addr, addr + size) aligned and inside one of partition i's areas
+  // that has none of the `excluded` flags?
+  static bool within(Caller i, std::uint32_t addr, std::uint32_t size, std::uint32_t align, std::uint32_t excluded) {
+    if (align > 1 && (addr & (align - 1)) != 0) return false;
+    for (const config::MemoryArea& a : K::system.partitions[i].areas) {
+      if (a.flags & excluded) continue;
+      if (addr >= a.mapped_at && std::uint64_t{addr} - a.mapped_at + size <= a.size) return true;
+    }
+    return false;
+  }
+
+ public:
   // Copies [from, from + n) of the caller's readable memory to `to`, unchecked:
   // the caller checked the whole range with holds() first.
   static void get_checked(Caller, void* to, std::uint32_t from, std::size_t n) { K::Cpu::read_user(to, from, n); }

@@ -64,7 +64,7 @@ struct StackRange {
 };
 
 // One of the current partition's writable areas as the trap path's fast
-// XM_get_time (traps.S) checks a pointer against it: an 8-byte object may
+// XM_get_time (hypercall.S) checks a pointer against it: an 8-byte object may
 // start at start .. start + span (span = the area's size - 8: the whole
 // object inside the area, no address computed past it, so nothing wraps).
 // A list ends with span = 0 (an area of 8 bytes or less is left out: the

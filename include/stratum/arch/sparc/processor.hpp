@@ -27,7 +27,7 @@ extern "C" {
 
 namespace stratum::sparc {
 
-// The trap path's fast XM_get_time (traps.S) tests the clock id against zero.
+// The trap path's fast XM_get_time (hypercall.S) tests the clock id against zero.
 static_assert(XM_HW_CLOCK == 0);
 
 template <class Hw, const config::System& S>
@@ -78,10 +78,8 @@ class Processor {
   static std::uint32_t load_image_part(std::size_t i, std::uint32_t offset, std::uint32_t max) {
     return Hw::load_image_part(i, S.partitions[i].areas[0].start, offset, max);
   }
-  static void load_image(std::size_t i) {
-    for (std::uint32_t at = 0, n; (n = load_image_part(i, at, 4096)) != 0; at += n) {
-    }
-  }
+  // The whole image in one step (at boot, before any slot can be delayed).
+  static void load_image(std::size_t i) { load_image_part(i, 0, ~std::uint32_t{0}); }
 
   // -- partitions' contexts
   static Context& context(std::size_t i) { return parts_[i].ctx; }
@@ -284,6 +282,11 @@ class Processor {
     return m;
   }();
 
+  // The areas a partition may write, as it sees them (the two tables below).
+  static constexpr bool writable(const config::MemoryArea& a) {
+    return (a.flags & (config::area_flag::unmapped | config::area_flag::read_only)) == 0;
+  }
+
   // Where each partition's register windows may be spilled: its writable,
   // mapped areas, as the partition sees them. A list ends with {0, 0}.
   static constexpr auto stack_ranges_ = [] {
@@ -291,8 +294,7 @@ class Processor {
     for (std::size_t i = 0; i < N; ++i) {
       std::size_t k = 0;
       for (const config::MemoryArea& a : S.partitions[i].areas) {
-        if (a.flags & (config::area_flag::unmapped | config::area_flag::read_only)) continue;
-        if (a.size < 64) continue;
+        if (!writable(a) || a.size < 64) continue;
         r[i][k++] = {a.mapped_at, a.mapped_at + a.size - 64};
       }
     }
@@ -300,7 +302,7 @@ class Processor {
   }();
   static constexpr std::array<StackRange, 1> no_ranges_{};
 
-  // Where the trap path's fast XM_get_time (traps.S) may store the 8 bytes
+  // Where the trap path's fast XM_get_time (hypercall.S) may store the 8 bytes
   // of the time for each partition (context.hpp, UserArea): exactly the
   // areas Memory::holds(i, addr, 8, write) accepts — mapped, not read-only,
   // as the partition sees them — so both paths answer alike. Not
@@ -312,8 +314,7 @@ class Processor {
     for (std::size_t i = 0; i < N; ++i) {
       std::size_t k = 0;
       for (const config::MemoryArea& a : S.partitions[i].areas) {
-        if (a.flags & (config::area_flag::unmapped | config::area_flag::read_only)) continue;
-        if (a.size <= 8 || std::uint64_t{a.mapped_at} + a.size > 0x1'0000'0000ull) continue;
+        if (!writable(a) || a.size <= 8 || std::uint64_t{a.mapped_at} + a.size > 0x1'0000'0000ull) continue;
         r[i][k++] = {a.mapped_at, a.size - 8};
       }
     }

@@ -118,15 +118,9 @@ stratum_flush_trap:
         bne     3f                      /* W: every window past P is on its stack */
         nop
         VALIDATE_SP %g0, 2f             /* the partition's window */
-        std     %l0, [%sp + 0]
-        std     %l2, [%sp + 8]
-        std     %l4, [%sp + 16]
-        std     %l6, [%sp + 24]
-        std     %i0, [%sp + 32]
-        std     %i2, [%sp + 40]
-        std     %i4, [%sp + 48]
+        STORE_WINDOW %sp, 0
         ba      1b
-        std     %i6, [%sp + 56]
+        nop
 2:      RECORD_WINDOW_FAULT
         ba      1b
         nop

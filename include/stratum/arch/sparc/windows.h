@@ -25,6 +25,29 @@
 
 #include "asm.h"
 
+/* A window's 16 registers (%l0-%l7, then %i0-%i7: the SPARC save area's
+ * order) to or from the 64 bytes at \base + \off. */
+        .macro  STORE_WINDOW base, off
+        std     %l0, [\base + \off + 0]
+        std     %l2, [\base + \off + 8]
+        std     %l4, [\base + \off + 16]
+        std     %l6, [\base + \off + 24]
+        std     %i0, [\base + \off + 32]
+        std     %i2, [\base + \off + 40]
+        std     %i4, [\base + \off + 48]
+        std     %i6, [\base + \off + 56]
+        .endm
+        .macro  LOAD_WINDOW base, off
+        ldd     [\base + \off + 0], %l0
+        ldd     [\base + \off + 8], %l2
+        ldd     [\base + \off + 16], %l4
+        ldd     [\base + \off + 24], %l6
+        ldd     [\base + \off + 32], %i0
+        ldd     [\base + \off + 40], %i2
+        ldd     [\base + \off + 48], %i4
+        ldd     [\base + \off + 56], %i6
+        .endm
+
 /* Is %sp where this window may be saved / restored from? \hv with PSR_PS
  * set: a hypervisor's window (its stacks); clear: the current partition's
  * (one of stratum_stack_ranges, a list ending with hi = 0). Uses %g1..%g3.
@@ -102,14 +125,7 @@
         add     %g2, 1, %g2
         st      %g2, [%g1 + CTX_WBUF_N]
         add     %g1, %g3, %g1
-        std     %l0, [%g1 + CTX_WBUF + 0]
-        std     %l2, [%g1 + CTX_WBUF + 8]
-        std     %l4, [%g1 + CTX_WBUF + 16]
-        std     %l6, [%g1 + CTX_WBUF + 24]
-        std     %i0, [%g1 + CTX_WBUF + 32]
-        std     %i2, [%g1 + CTX_WBUF + 40]
-        std     %i4, [%g1 + CTX_WBUF + 48]
-        std     %i6, [%g1 + CTX_WBUF + 56]
+        STORE_WINDOW %g1, CTX_WBUF
         .endm
 
 /*
@@ -157,15 +173,14 @@
         save                            /* into the window to spill */
         wr      %g1, %wim               /* (3 instructions at least before the RESTORE) */
         VALIDATE_SP %g4, .Lbad\@
-        std     %l0, [%sp + 0]
-        std     %l2, [%sp + 8]
-        std     %l4, [%sp + 16]
-        std     %l6, [%sp + 24]
-        std     %i0, [%sp + 32]
-        std     %i2, [%sp + 40]
-        std     %i4, [%sp + 48]
-        ba      .Ldone\@
-        std     %i6, [%sp + 56]
+        STORE_WINDOW %sp, 0
+.Ldone\@:
+        restore
+        mov     %l4, %g1
+        mov     %l5, %g2
+        mov     %l6, %g3
+        ba      .Lend\@
+        mov     %l7, %g4
 .Lbad\@:
         andcc   %g4, PSR_PS, %g0        /* the hypervisor's own stack pointer: a bug */
         bne     .Lfatal\@
@@ -177,13 +192,8 @@
         nop
 .Lkeep\@:
         BUFFER_WINDOW .Lfatal\@
-.Ldone\@:
-        restore
-        mov     %l4, %g1
-        mov     %l5, %g2
-        mov     %l6, %g3
-        ba      .Lend\@
-        mov     %l7, %g4
+        ba      .Ldone\@
+        nop
 .Lfatal\@:
         ba      stratum_fatal_entry
         restore
@@ -194,14 +204,7 @@
  * it; branch to `bad` otherwise, the window untouched. Uses %g1..%g3. */
         .macro  FILL_WINDOW hv, bad
         VALIDATE_SP \hv, \bad
-        ldd     [%sp + 0], %l0
-        ldd     [%sp + 8], %l2
-        ldd     [%sp + 16], %l4
-        ldd     [%sp + 24], %l6
-        ldd     [%sp + 32], %i0
-        ldd     [%sp + 40], %i2
-        ldd     [%sp + 48], %i4
-        ldd     [%sp + 56], %i6
+        LOAD_WINDOW %sp, 0
         .endm
 
 /* Zero the current window's %l and %i registers. */
