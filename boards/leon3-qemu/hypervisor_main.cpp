@@ -24,6 +24,7 @@ extern "C" {
 stratum::sparc::Context* stratum_current_context;
 const stratum::sparc::StackRange* stratum_stack_ranges;
 const stratum::sparc::UserArea* stratum_user_areas;
+const void* stratum_iret_table;
 StratumClock stratum_clock;
 std::uint32_t stratum_window_fault;
 }

@@ -104,5 +104,14 @@ const struct attack attacks[] = {
     {"7 kept windows, a trap 20 us before its slot end", kept_windows_trap_20us, STOP, 0},
     {"store into the victim 9 us before its slot end", store_victim_9us, STOP, 0},
     {"store into the victim 18 us before its slot end", store_victim_18us, STOP, 0},
+    /* the fast XM_sparc_iret (traps.c) */
+    {"iret to the word past its area", iret_pc_past_area, STOP, 0},
+    {"iret with nPC past its area", iret_npc_past_area, STOP, 0},
+    {"iret with nPC in the victim", iret_npc_victim, STOP, 0},
+    {"iret to the victim's code", iret_pc_victim, STOP, 0},
+    {"iret into a spilled window", iret_spilled_window, QUICK, 0},
+    {"iret into a spilled window, %fp in the hypervisor stacks", iret_spilled_fp_hv, STOP, 0},
+    {"iret into a spilled window, %fp in the victim", iret_spilled_fp_victim, STOP, 0},
+    {"iret opening a pending interrupt", iret_opens_pending, QUICK, 0},
 };
 const int attack_count = sizeof attacks / sizeof attacks[0];

@@ -186,3 +186,66 @@ int unmask_foreign_irqs(void) {
   xprintf(" received %d hardware interrupts it does not own", got);
   return R_BROKEN;
 }
+
+/* --- The trap path's fast XM_sparc_iret (arch/sparc/iret.S) must check
+ * what the general path checks. PC or nPC the aligned word just past its
+ * own area (the other one valid: a check off by one word lands there and
+ * faults with another message), or in the victim's. */
+int iret_pc_past_area(void) { return iret_with(ET_PIL0, ATTACKER_AREA + ATTACKER_SIZE, (xm_u32_t)landing, 0); }
+int iret_npc_past_area(void) { return iret_with(ET_PIL0, (xm_u32_t)landing, ATTACKER_AREA + ATTACKER_SIZE, 0); }
+int iret_npc_victim(void) { return iret_with(ET_PIL0, (xm_u32_t)landing, VICTIM_AREA + 0x100, 0); }
+int iret_pc_victim(void) { return iret_with(ET_PIL0, VICTIM_AREA + 0x100, (xm_u32_t)landing, 0); }
+
+/* The interrupted window (the caller's) is not in the register file at the
+ * iret (`ta 3` put it on its stack): the iret fills it from the caller's
+ * %sp, the handler's %fp, as a RESTORE would. With `fp` != 0 that %fp is
+ * hostile first: the fill must be refused (the partition stopped), never
+ * loaded. With fp = 0 the iret returns to the caller like `ret; restore`,
+ * its registers back from its stack, %o0 = 0x1e7c0de. */
+xm_u32_t iret_spilled(xm_u32_t fp);
+__asm__(".text\n.align 4\n.global iret_spilled\niret_spilled:\n save %sp, -96, %sp\n"
+        " set 0x20, %l0\n add %i7, 8, %l1\n add %i7, 12, %l2\n" /* ET, PIL 0; back to the caller */
+        " ta 3\n tst %i0\n bne,a 1f\n mov %i0, %fp\n"
+        "1: set 0x1e7c0de, %i0\n mov 0, %o0\n ta 0x71\n"
+        "2: ba 2b\n nop\n");
+static xm_u32_t keep_l[4];
+int iret_spilled_window(void) {
+  /* values the caller's window must still hold after the fill */
+  volatile xm_u32_t a = 0xa11a, b = 0xb22b;
+  keep_l[0] = a;
+  const xm_u32_t r = iret_spilled(0);
+  keep_l[1] = b;
+  if (r != 0x1e7c0de || keep_l[0] != 0xa11a || keep_l[1] != 0xb22b) {
+    xprintf(" returned 0x%x", (unsigned)r);
+    return R_BROKEN;
+  }
+  return R_HANDLED;
+}
+int iret_spilled_fp_hv(void) { iret_spilled(HV_STACK); return R_BROKEN; }
+int iret_spilled_fp_victim(void) { iret_spilled(VICTIM_AREA + 0x1000); return R_BROKEN; }
+
+/* An extended interrupt pending and unmasked while its virtual interrupts
+ * are closed (PIL 15); the iret opens them (ET, PIL 0): the interrupt must
+ * be delivered at once, before the first instruction it returns to. */
+void landed_open(void);
+__asm__(".text\n.align 4\n.global landing_open\nlanding_open:\n call landed_open\n nop\n");
+extern char landing_open[];
+#define TIMER_VECTOR (XM_VT_EXT_BASE_VECTOR + XM_VT_EXT_HW_TIMER - XM_VT_EXT_FIRST)
+static xm_u32_t hits_before;
+void landed_open(void) {
+  const xm_u32_t got = trap_hits[TIMER_VECTOR] - hits_before;
+  if (got == 1) xprintf(" handled\n");
+  else xprintf(" delivered %u times before the first instruction: NOT STOPPED\n", (unsigned)got);
+  XM_reset_partition(XM_PARTITION_SELF, XM_WARM_RESET, attack_number() + 1);
+}
+int iret_opens_pending(void) {
+  XM_disable_irqs();
+  XM_unmask_irq(XM_VT_EXT_HW_TIMER);
+  const int r = XM_set_timer(XM_HW_CLOCK, now_us() + 20, 0);
+  if (r < 0) return r;
+  while ((XM_params_get_PCT()->extIrqsPend & (1u << XM_VT_EXT_HW_TIMER)) == 0) {
+  }
+  hits_before = trap_hits[TIMER_VECTOR];
+  iret_with(ET_PIL0, (xm_u32_t)landing_open, (xm_u32_t)landing_open + 4, 0);
+  return R_BROKEN;
+}

@@ -27,6 +27,7 @@ struct SimHardware {
   static inline sparc::Context* current = nullptr;
   static inline const sparc::StackRange* stack_ranges = nullptr;
   static inline const sparc::UserArea* user_areas = nullptr;
+  static inline const void* iret_table = nullptr;
   static inline std::uint32_t window_fault = 0;  // set by a test: the next trap met a bad window
   static inline std::uint32_t refuse_on_flush = 0;  // set by a test: the next flush refuses a window here
   static inline std::uint32_t refused_windows = 1;  // ... and keeps this many (it and the newer ones)
@@ -42,6 +43,7 @@ struct SimHardware {
     current = nullptr;
     stack_ranges = nullptr;
     user_areas = nullptr;
+    iret_table = nullptr;
     window_fault = refuse_on_flush = fault_status = fault_address = mmu_context = 0;
     refused_windows = 1;
     mmu_on = false;
@@ -54,6 +56,7 @@ struct SimHardware {
   static void set_current(sparc::Context* c) { current = c; }
   static void set_stack_ranges(const sparc::StackRange* r) { stack_ranges = r; }
   static void set_user_areas(const sparc::UserArea* a) { user_areas = a; }
+  static void set_iret_table(const void* t) { iret_table = t; }
   // A refused window is kept in the current context, as windows.h does it
   // (BUFFER_WINDOW): it and every newer one, their registers marked.
   static void flush_windows() {

@@ -243,3 +243,42 @@ TEST_CASE("the fast XM_get_time's writable areas are exactly what Memory::holds 
   CHECK(!fast_accepts(SimHardware::user_areas, p1_ro));  // the read-only area is not in the list
   CHECK(!fast_accepts(SimHardware::user_areas, p0));
 }
+
+// The trap path's fast XM_sparc_iret (iret.S) checks the handler's %sp and
+// the return PC/nPC against the current partition's IretTable with the
+// same unsigned compare: the same answers as the general path's
+// Memory::holds(sp, 64, write, 8) and Memory::holds(pc, 4, read, 4), and
+// the table follows each switch, with the partition's PCT.
+namespace {
+bool iret_accepts(const stratum::sparc::UserArea* a, std::uint32_t x, std::uint32_t align) {
+  if ((x & (align - 1)) != 0) return false;
+  for (; a->span != 0; ++a)
+    if (x - a->start <= a->span) return true;
+  return false;
+}
+}  // namespace
+
+TEST_CASE("the fast XM_sparc_iret's stack and code areas are exactly what the general path accepts") {
+  SimBoard::clear();
+  K::boot();
+  REQUIRE(SimHardware::iret_table == &K::Cpu::iret_table(0));
+  for (std::size_t i = 0; i < fp_system.partitions.size(); ++i) {
+    const auto& t = K::Cpu::iret_table(i);
+    const auto c = static_cast<stratum::kernel::Caller>(i);
+    CHECK(t.pct == K::Pct::address(c));
+    CHECK(t.code_offset == offsetof(K::Cpu::IretTable, code));
+    const std::uint32_t tries[] = {0u, 8u, p0 - 64, p0 - 8, p0, p0 + 8, p0 + 0x40000 - 64, p0 + 0x40000 - 8, p0 + 0x40000,
+                                   p1 - 64, p1, p1 + 0x40000 - 64, p1 + 0x40000, p1_ro, p1_ro + 8, p1_ro + 0x1000 - 8,
+                                   p2 - 8, p2, p2 + 0x10000 - 64, p2 + 0x10000 - 8, p2 + 0x10000, 0xfffffff8u, 0x80000000u};
+    for (const std::uint32_t x : tries)
+      for (const std::uint32_t d : {0u, 2u, 4u, 56u, 60u}) {
+        CAPTURE(i);
+        CAPTURE(x + d);
+        CHECK(iret_accepts(t.stacks.data(), x + d, 8) == K::Memory::holds(c, x + d, 64, true, 8));
+        CHECK(iret_accepts(t.code.data(), x + d, 4) == K::Memory::holds(c, x + d, 4, false, 4));
+      }
+  }
+  SimBoard::now = 1000;
+  K::on_trap(stratum::sparc::tt::interrupt_level_1 + 5);
+  CHECK(SimHardware::iret_table == &K::Cpu::iret_table(1));
+}

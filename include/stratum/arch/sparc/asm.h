@@ -31,6 +31,18 @@
 #define CTX_WBUF         112   /* NWINDOWS - 1 windows of 16 words, oldest first */
 #define CTX_SIZE         560
 
+/* The fast XM_sparc_iret's per-partition table (processor.hpp, IretTable) */
+#define IRET_PCT           0   /* the partition's PCT */
+#define IRET_CODE_OFFSET   4   /* bytes from the table to its code list */
+#define IRET_STACKS        8   /* the stack list: {start, span} pairs, span 0 ends it */
+
+/* partitionControlTable_t (xm/guest.h), checked in processor.hpp */
+#define PCT_IFLAGS        92
+#define PCT_EXT_PEND     104
+#define PCT_EXT_MASK     108
+#define IFLAGS_ET       0x020   /* XM_IFLAGS_ET */
+#define IFLAGS_PIL      0xf00   /* XM_IFLAGS_PIL_MASK */
+
 /* Trap types the C++ side receives besides the hardware ones. */
 #define TT_WINDOW_FAULT   0x100
 

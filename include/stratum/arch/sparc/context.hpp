@@ -100,6 +100,7 @@ extern "C" {
 extern stratum::sparc::Context* stratum_current_context;
 extern const stratum::sparc::StackRange* stratum_stack_ranges;
 extern const stratum::sparc::UserArea* stratum_user_areas;
+extern const void* stratum_iret_table;  // Processor::IretTable of the current partition
 extern std::uint32_t stratum_window_fault;
 void stratum_flush_windows();
 void stratum_idle_loop();

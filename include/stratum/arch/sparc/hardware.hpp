@@ -31,6 +31,7 @@ struct Hardware {
   static void set_current(Context* c) { stratum_current_context = c; }
   static void set_stack_ranges(const StackRange* r) { stratum_stack_ranges = r; }
   static void set_user_areas(const UserArea* a) { stratum_user_areas = a; }
+  static void set_iret_table(const void* t) { stratum_iret_table = t; }
   static void flush_windows() { stratum_flush_windows(); }
   [[noreturn]] static void first_return() { stratum_first_return(); }
   // A refused window of the current partition, for the exit path to stop it.

@@ -40,7 +40,13 @@ stratum_trap_table:
         sethi   %hi(stratum_hypercall_trap), %l4
         jmp     %l4 + %lo(stratum_hypercall_trap)
         andcc   %l0, PSR_PS, %g0
-        .rept   256 - 0xf1
+        /* 0xF1: `ta 0x71`, the asm hypercall trap (XtratuM manual 6.2),
+         * XM_sparc_iret's fast path first (iret.S), the same way. */
+        rd      %psr, %l0
+        sethi   %hi(stratum_asm_hypercall_trap), %l4
+        jmp     %l4 + %lo(stratum_asm_hypercall_trap)
+        andcc   %l0, PSR_PS, %g0
+        .rept   256 - 0xf2
         TRAP_ENTRY(stratum_trap_entry)
         .endr
 

@@ -1,6 +1,7 @@
 /*
  * Trap entry and exit for partitions (window traps: windows.S; the
- * hypercall trap's fast paths: hypercall.S; the FPU: fpu.S). Terms are
+ * hypercall trap's fast paths: hypercall.S; XM_sparc_iret's: iret.S; the
+ * FPU: fpu.S). Terms are
  * the SPARC v8 manual's: trap window T, CWP, WIM (one invalid window at a
  * time), %l0/%l1/%l2 = PSR/PC/nPC at the trap.
  *
@@ -19,7 +20,7 @@
  *    previous partition or of the kernel is left where the next one's SAVEs
  *    reach. The globals, %y and the condition codes are the context's own.
  *  - Every PC/nPC the exit jumps to was validated where it entered
- *    (vcpu.hpp: sparc_iret; trap tables: write_tbr), or came from the
+ *    (vcpu.hpp and iret.S: sparc_iret; trap tables: write_tbr), or came from the
  *    processor's own trap.
  */
 #include "windows.h"

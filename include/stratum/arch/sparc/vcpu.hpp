@@ -71,6 +71,8 @@ Result asm_hypercall(Context& c, partitionControlTable_t& t, Flush flush, ReadFr
   Result next = Result::done;
   switch (nr) {
     case sparc_iret_nr: {
+      // (The trap path answers most irets itself, iret.S, with the same
+      // checks, and comes here for everything it does not accept.)
       // The handler's window holds, as a real trap leaves them, %l0 = the
       // virtual PSR and %l1/%l2 = where to go back to; its %i registers are
       // the interrupted window's %o. After a flush all of that is in the
