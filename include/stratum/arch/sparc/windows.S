@@ -150,17 +150,94 @@ stratum_flush_trap:
         rett    %l2
 
 /*
- * void stratum_flush_windows(void): spill every window but the caller's to
+ * void stratum_flush_windows(void): spill every window of the partition to
  * its stack, so the register file holds nothing of the partition that is
- * about to be switched out. NWINDOWS-2 saves reach the invalid window from
- * any depth; the restores come back without traps. Afterwards no partition
- * window is resident: stratum_trap_window is cleared. A partition window
- * whose %sp is not its own is kept in its context (windows.h): the kernel
- * calls this at a switch, before a virtual trap and for XM_sparc_flush_regwin,
- * and decides (Processor) whether a kept window is a fault.
+ * about to be switched out (or about to take a virtual trap, or asked for
+ * XM_sparc_flush_regwin). A partition window whose %sp is not its own is
+ * kept in its context (windows.h): the kernel calls this at a switch,
+ * before a virtual trap and for XM_sparc_flush_regwin, and decides
+ * (Processor) whether a kept window is a fault. Afterwards no partition
+ * window is resident: stratum_trap_window is cleared.
+ *
+ * While the partition's windows are resident past the kernel's trap window
+ * T (stratum_trap_window = 1 << T), only they are spilled, oldest first
+ * (BUFFER_WINDOW's order), walking them with traps off and WIM = 0 instead
+ * of letting SAVEs raise a window_overflow for each; the kernel's own
+ * windows, from the caller up to T, stay resident (no window_underflow on
+ * the way back), and T + 1 = P becomes the invalid window, as the exit
+ * path expects of a spilled P. A leaf called from C: %g1..%g4 are the
+ * caller's to lose; %g5..%g7, which C never uses (the context holds the
+ * partition's), serve the walk.
+ * Otherwise (0: the idle context, whose windows are the hypervisor's, or
+ * T already spilled) every window but the caller's goes the old way:
+ * NWINDOWS-2 SAVEs reach the invalid window from any depth, the overflow
+ * trap spills each, and the RESTOREs come back without traps.
  */
+/* \idx = the index of the one bit set in \m (a WIM-like mask; not \idx), \t scratch:
+ * each index bit is "\m has a bit in that half", the borrow of 0 - part. */
+        .macro  ONE_HOT_INDEX m, idx, t
+        and     \m, 0xf0, \t
+        subcc   %g0, \t, %g0
+        addx    %g0, %g0, \idx
+        and     \m, 0xcc, \t
+        subcc   %g0, \t, %g0
+        addx    \idx, \idx, \idx
+        and     \m, 0xaa, \t
+        subcc   %g0, \t, %g0
+        addx    \idx, \idx, \idx
+        .endm
+
         .global stratum_flush_windows
 stratum_flush_windows:
+        sethi   %hi(stratum_trap_window), %g5
+        ld      [%g5 + %lo(stratum_trap_window)], %g6
+        tst     %g6
+        be      .Lflush_all
+        rd      %psr, %o4               /* the caller's: CWP = C, ET = 1 (C runs with traps on) */
+        st      %g0, [%g5 + %lo(stratum_trap_window)]
+        wr      %o4, PSR_ET, %psr       /* traps off (ET was 1): the window state is ours */
+        andn    %o4, PSR_ET, %g7        /* (WRPSR's delay) PSR to walk with, then back to C */
+        rd      %wim, %g1
+        ONE_HOT_INDEX %g1, %g5, %g2     /* W, the invalid window */
+        mov     %g6, %g3
+        ONE_HOT_INDEX %g3, %g6, %g2     /* T */
+        add     %g5, NWINDOWS - 1, %g5
+        and     %g5, NWINDOWS - 1, %g5  /* W - 1, the partition's oldest resident window */
+        wr      %g0, %wim
+        cmp     %g5, %g6
+        be      .Lwalked                /* W - 1 = T: none of the partition's is resident */
+        andn    %g7, PSR_CWP, %g1
+        or      %g1, %g5, %g1
+        wr      %g1, %psr               /* CWP = W - 1 */
+        nop; nop; nop
+1:      VALIDATE_SP %g0, 3f             /* (%g0: a partition's window) */
+        STORE_WINDOW %sp, 0
+2:      sub     %g5, 1, %g5
+        and     %g5, NWINDOWS - 1, %g5
+        cmp     %g5, %g6
+        bne     1b
+        save                            /* the next newer one (last: into T) */
+        ba      .Lwalked
+        nop
+3:      BUFFER_WINDOW 4f                /* the hypervisor's doing: kept, not a fault */
+        ba      2b
+        nop
+4:      ba      stratum_fatal_entry
+        nop
+.Lwalked:
+        add     %g6, 1, %g6
+        and     %g6, NWINDOWS - 1, %g6
+        mov     1, %g1
+        sll     %g1, %g6, %g1
+        wr      %g1, %wim               /* P = T + 1 invalid */
+        wr      %g7, %psr               /* back to the caller's window, traps still off */
+        nop; nop; nop
+        wr      %o4, %psr               /* traps on again */
+        nop; nop
+        retl
+        nop
+
+.Lflush_all:
         save    %sp, -96, %sp
         save    %sp, -96, %sp
         save    %sp, -96, %sp
