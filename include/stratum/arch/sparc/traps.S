@@ -157,10 +157,12 @@ stratum_trap_return:
         ld      [%l4 + CTX_SUPERVISOR], %g4     /* the idle context's window is the hypervisor's */
         ld      [%l4 + CTX_WBUF_N], %g6
         wr      %g0, %wim
-        nop; nop; nop
+        sethi   %hi(stratum_zero_pair), %g7     /* (WRWIM's delay) */
+        or      %g7, %lo(stratum_zero_pair), %g7
+        nop
         .rept   NWINDOWS - 2
         save
-        CLEAR_WINDOW
+        ZERO_WINDOW %g7
         .endr
         save                            /* into P */
         orcc    %g5, %g6, %g0
@@ -170,7 +172,7 @@ stratum_trap_return:
         ba      3f
         nop
 2:      RECORD_WINDOW_FAULT
-1:      CLEAR_WINDOW
+1:      ZERO_WINDOW %g7
 3:      save                            /* back to T */
         wr      %l7, %wim
         sethi   %hi(stratum_window_fault), %l5

@@ -263,6 +263,11 @@ stratum_flush_windows:
         .global stratum_no_stack
 stratum_no_stack:
         .word   0, 0
+/* Eight zero bytes: one LDD zeroes a register pair (windows.h, ZERO_WINDOW). */
+        .align  8
+        .global stratum_zero_pair
+stratum_zero_pair:
+        .word   0, 0
 
         .section ".bss"
         .align  4

@@ -212,5 +212,11 @@
         clr %l0; clr %l1; clr %l2; clr %l3; clr %l4; clr %l5; clr %l6; clr %l7
         clr %i0; clr %i1; clr %i2; clr %i3; clr %i4; clr %i5; clr %i6; clr %i7
         .endm
+/* The same in half the instructions: each LDD of the doubleword
+ * stratum_zero_pair (windows.S; its address in \zero) zeroes a pair. */
+        .macro  ZERO_WINDOW zero
+        ldd [\zero], %l0; ldd [\zero], %l2; ldd [\zero], %l4; ldd [\zero], %l6
+        ldd [\zero], %i0; ldd [\zero], %i2; ldd [\zero], %i4; ldd [\zero], %i6
+        .endm
 
 #endif
