@@ -54,15 +54,16 @@ class CyclicScheduler {
         ++plan_switches_;
       }
     }
-    current_ = interval_at(off);
+    current_ = interval_at(static_cast<std::uint32_t>(off));  // (below the major frame: 32 bits)
   }
 
  private:
-  constexpr Interval interval_at(std::uint64_t off) const {
-    std::uint64_t next_start = plan_->major_frame_us;
+  // The interval at `off` microseconds into the major frame (off < its length).
+  constexpr Interval interval_at(std::uint32_t off) const {
+    std::uint32_t next_start = plan_->major_frame_us;
     for (std::size_t i = 0; i < plan_->slots.size(); ++i) {
       const config::Slot& s = plan_->slots[i];
-      if (s.start_us <= off && off < std::uint64_t{s.start_us} + s.duration_us)
+      if (s.start_us <= off && off - s.start_us < s.duration_us)
         return {static_cast<std::int32_t>(i), maf_start_ + off, maf_start_ + s.start_us + s.duration_us};
       if (s.start_us > off && s.start_us < next_start) next_start = s.start_us;
     }
