@@ -58,7 +58,7 @@ static_assert(offsetof(FpuContext, fsr) == 128);
 
 // A range of valid stack pointers for window spills: lo <= %sp <= hi.
 // A list ends with {0, 0}.
-struct StackRange {
+struct alignas(8) StackRange {  // (LDD in windows.S's flush)
   std::uint32_t lo;
   std::uint32_t hi;
 };

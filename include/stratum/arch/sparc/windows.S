@@ -209,8 +209,23 @@ stratum_flush_windows:
         andn    %g7, PSR_CWP, %g1
         or      %g1, %g5, %g1
         wr      %g1, %psr               /* CWP = W - 1 */
-        nop; nop; nop
-1:      VALIDATE_SP %g0, 3f             /* (%g0: a partition's window) */
+        sethi   %hi(stratum_stack_ranges), %g4
+        ld      [%g4 + %lo(stratum_stack_ranges)], %g4
+        nop
+        /* VALIDATE_SP's rule for a partition's window, its list (%g4)
+         * loaded once: 8-byte aligned, lo <= %sp <= hi for one {lo, hi}. */
+1:      andcc   %sp, 7, %g0
+        bne     3f
+        mov     %g4, %g1
+5:      ldd     [%g1], %g2              /* %g2 = lo, %g3 = hi; hi = 0 ends the list */
+        tst     %g3
+        be      3f
+        cmp     %sp, %g2
+        blu,a   5b
+        add     %g1, 8, %g1             /* (annulled when not below) */
+        cmp     %sp, %g3
+        bgu,a   5b
+        add     %g1, 8, %g1
         STORE_WINDOW %sp, 0
 2:      sub     %g5, 1, %g5
         and     %g5, NWINDOWS - 1, %g5
@@ -220,8 +235,9 @@ stratum_flush_windows:
         ba      .Lwalked
         nop
 3:      BUFFER_WINDOW 4f                /* the hypervisor's doing: kept, not a fault */
+        sethi   %hi(stratum_stack_ranges), %g4  /* (emptied by the first one kept) */
         ba      2b
-        nop
+        ld      [%g4 + %lo(stratum_stack_ranges)], %g4
 4:      ba      stratum_fatal_entry
         nop
 .Lwalked:
@@ -259,7 +275,7 @@ stratum_flush_windows:
 /* The empty list of stack ranges: while a partition's windows are kept in
  * its context, no newer one may go to its stack (windows.h). */
         .section ".rodata"
-        .align  4
+        .align  8
         .global stratum_no_stack
 stratum_no_stack:
         .word   0, 0
