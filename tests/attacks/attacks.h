@@ -89,7 +89,7 @@ A(deep_recursion_bad_sp); A(ta_3); A(ta_all);
 A(trap_storm); A(hypercall_storm); A(misaligned_load); A(illegal_instruction); A(divide_by_zero); A(trap_with_et0);
 A(unmask_foreign_irqs); A(handler_spins);
 A(iret_pc_past_area); A(iret_npc_past_area); A(iret_npc_victim); A(iret_pc_victim); A(iret_spilled_window);
-A(iret_spilled_fp_hv); A(iret_spilled_fp_victim); A(iret_opens_pending);
+A(iret_spilled_fp_hv); A(iret_spilled_fp_victim); A(iret_opens_pending); A(handler_windows_clean);
 /* time.c */
 A(spin_pil); A(spin_et0); A(spin_masked); A(timer_past_1us); A(timer_now_1us); A(exec_timer_1us); A(idle_own_timer);
 A(console_at_slot_end); A(cold_reset_loop); A(warm_reset_loop); A(cold_reset_at_slot_end);

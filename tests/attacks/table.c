@@ -113,5 +113,7 @@ const struct attack attacks[] = {
     {"iret into a spilled window, %fp in the hypervisor stacks", iret_spilled_fp_hv, STOP, 0},
     {"iret into a spilled window, %fp in the victim", iret_spilled_fp_victim, STOP, 0},
     {"iret opening a pending interrupt", iret_opens_pending, QUICK, 0},
+    /* virtual trap delivery without a flush (traps.S, .Lclean_below) */
+    {"kernel values in a handler's windows", handler_windows_clean, QUICK, 0},
 };
 const int attack_count = sizeof attacks / sizeof attacks[0];

@@ -249,3 +249,50 @@ int iret_opens_pending(void) {
   iret_with(ET_PIL0, (xm_u32_t)landing_open, (xm_u32_t)landing_open + 4, 0);
   return R_BROKEN;
 }
+
+/* A virtual trap taken with the partition's windows still in the register
+ * file: the handler's window and every one it SAVEs into below it held the
+ * kernel's frames a moment ago. None of their registers may still hold a
+ * hypervisor address (its 512 KB area) or a real PSR (impl/ver 0xf3), nor
+ * may the windows below once the handler's iret is back (the window traps
+ * the SAVEs meet leave no PSR either).
+ * scan_traptab sends every vector to scan_trap, which looks at its window's
+ * %o and %l3..%l7, SAVEs six times looking at each window's %l and %o
+ * (%o6 is its own %sp), comes back and steps over the `ta`. */
+xm_u32_t hv_values_seen;
+#define SCAN_ASM(r) " srl " r ", 19, %g4\n cmp %g4, 0x800\n be,a 1f\n inc %g3\n1: srl " r ", 24, %g4\n" \
+                    " cmp %g4, 0xf3\n be,a 1f\n inc %g3\n1:\n"
+#define SCAN_LO \
+  SCAN_ASM("%l0") SCAN_ASM("%l1") SCAN_ASM("%l2") SCAN_ASM("%l3") SCAN_ASM("%l4") SCAN_ASM("%l5") SCAN_ASM("%l6") \
+  SCAN_ASM("%l7") SCAN_ASM("%o0") SCAN_ASM("%o1") SCAN_ASM("%o2") SCAN_ASM("%o3") SCAN_ASM("%o4") SCAN_ASM("%o5") \
+  SCAN_ASM("%o7")
+#define SCAN_DEEPER " save %sp, -96, %sp\n" SCAN_LO
+__asm__(".text\n.align 4096\n.global scan_traptab\nscan_traptab:\n"
+        ".rept 256\n sethi %hi(scan_trap), %l5\n jmp %l5 + %lo(scan_trap)\n nop\n nop\n.endr\n"
+        "scan_trap:\n clr %g3\n"
+        SCAN_ASM("%o0") SCAN_ASM("%o1") SCAN_ASM("%o2") SCAN_ASM("%o3") SCAN_ASM("%o4") SCAN_ASM("%o5")
+        SCAN_ASM("%o6") SCAN_ASM("%o7") SCAN_ASM("%l3") SCAN_ASM("%l4") SCAN_ASM("%l6") SCAN_ASM("%l7")
+        " sub %fp, 256, %sp\n"
+        SCAN_DEEPER SCAN_DEEPER SCAN_DEEPER SCAN_DEEPER SCAN_DEEPER SCAN_DEEPER
+        " restore\n restore\n restore\n restore\n restore\n restore\n"
+        " set hv_values_seen, %g4\n st %g3, [%g4]\n"
+        " mov %l2, %l1\n add %l2, 4, %l2\n mov 0, %o0\n ta 0x71\n");
+extern char scan_traptab[];
+/* The same look at the six windows below its caller's, after the handler's
+ * iret came back: the handler's window, then the trap window of its iret
+ * (answered in the trap window, arch/sparc/iret.S), then what lies below. */
+xm_u32_t scan_below(void);
+__asm__(".text\n.align 4\n.global scan_below\nscan_below:\n clr %g3\n"
+        SCAN_DEEPER SCAN_DEEPER SCAN_DEEPER SCAN_DEEPER SCAN_DEEPER SCAN_DEEPER
+        " restore\n restore\n restore\n restore\n restore\n restore\n retl\n mov %g3, %o0\n");
+int handler_windows_clean(void) {
+  XM_write_register32(TBR_REG32, (xm_u32_t)scan_traptab);
+  hv_values_seen = 0xdead;
+  __asm__ volatile("ta 5" ::: "g3", "g4", "memory");
+  const xm_u32_t below = scan_below();
+  install_trap_table();
+  if (hv_values_seen == 0 && below == 0) return R_HANDLED;
+  xprintf(" %u hypervisor values in the handler's windows, %u after its iret", (unsigned)hv_values_seen,
+          (unsigned)below);
+  return R_BROKEN;
+}

@@ -191,16 +191,29 @@ TEST_CASE("a virtual trap with every window kept leaves no room for the handler'
   constexpr std::uint32_t table = p0 + 0x10000;
   T::call(sparc_write_tbr_nr, {table});
   T::asm_call(sparc_clear_pil_nr);
-  SimHardware::refuse_on_flush = 0x40101000;
-  SimHardware::refused_windows = NWINDOWS - 2;  // room for the handler's window below them
+  // No window kept: the windows stay in the register file (the trap path
+  // gives the handler the one below the partition's): nothing is flushed.
+  const int flushes = SimHardware::flushes;
   T::trap(stratum::sparc::tt::division_by_zero);
+  CHECK(SimHardware::flushes == flushes);
+  CHECK(T::ctx(0).vtrap_pc == table + stratum::sparc::tt::division_by_zero * 16);
+  T::ctx(0).vtrap_pc = 0;  // (the exit path entered the handler)
+  T::pct(0).iFlags |= XM_IFLAGS_ET;
+  // One kept already (the kernel's SAVEs at the trap): every window is
+  // flushed first, and those refused join it.
+  T::ctx(0).window_count = 1;
+  T::ctx(0).window_sp = 0x40101000;
+  SimHardware::refuse_on_flush = 0x40101000;
+  SimHardware::refused_windows = NWINDOWS - 3;  // room for the handler's window below them
+  T::trap(stratum::sparc::tt::division_by_zero);
+  CHECK(SimHardware::flushes == flushes + 1);
   CHECK(T::ctx(0).vtrap_pc == table + stratum::sparc::tt::division_by_zero * 16);
   CHECK(SimHardware::window_fault == 0);
   T::ctx(0).vtrap_pc = 0;  // (the exit path put the windows back and entered the handler)
-  T::ctx(0).window_count = 0;
+  T::ctx(0).window_count = 1;
   T::pct(0).iFlags |= XM_IFLAGS_ET;
   SimHardware::refuse_on_flush = 0x40101000;
-  SimHardware::refused_windows = NWINDOWS - 1;  // every window: none left for the handler
+  SimHardware::refused_windows = NWINDOWS - 2;  // every window: none left for the handler
   T::trap(stratum::sparc::tt::division_by_zero);
   CHECK(SimHardware::window_fault == (0x40101000 | 1));  // the exit path stops it (TT_WINDOW_FAULT)
   T::trap(stratum::sparc::tt::window_fault);

@@ -43,7 +43,8 @@
  * S = 1, PS = 0, ET = 0, as RETT requires).
  *
  * Register hygiene: on exit T holds nothing of another partition or of the
- * hypervisor: %l0/%l1/%l2 are this partition's own PSR and PC/nPC, %l5-%l7
+ * hypervisor: %l0 (the real PSR) is cleared, %l1/%l2 are this partition's
+ * own PC/nPC, %l5-%l7
  * the clock (its value is what the call returns anyway; after an unknown
  * number %l5 is the CWP field of its own PSR), %l3 and %l6/%l7 of the
  * unknown-number path are untouched (whatever T held before: the
@@ -63,6 +64,7 @@ stratum_hypercall_trap:                 /* icc: %l0 & PSR_PS (start.S, entry 0xF
         wr      %l0, %psr               /* the partition's icc back */
         mov     XM_UNKNOWN_HYPERCALL, %i0
         clr     %l4                     /* (WRPSR's delay) */
+        clr     %l0
         mov     %l2, %l1                /* resume after the `ta`: PC = nPC, */
         add     %l2, 4, %l2             /* nPC = nPC + 4 */
         jmp     %l1
@@ -117,6 +119,7 @@ stratum_hypercall_trap:                 /* icc: %l0 & PSR_PS (start.S, entry 0xF
         stda    %l6, [%i2] ASI_USER_DATA
         clr     %i0                     /* XM_OK */
         clr     %l4                     /* (WRPSR's delay) */
+        clr     %l0
         mov     %l2, %l1                /* resume after the `ta` */
         add     %l2, 4, %l2
         jmp     %l1

@@ -40,8 +40,9 @@
  * general path's iret replaces every %o of the context with the frame's
  * %i, or halts the partition), and %o1 carries the trap's PSR (T's %l0)
  * for the way back to T. On the way out nothing of the hypervisor stays in
- * a window the partition can reach: T's %l0 (the real PSR) is cleared
- * before leaving T, and P's %o1, %o4 and %o5 (the real PSR, the PCT's
+ * a window the partition can reach: T's %l0 (the real PSR) and %l4 (the
+ * trap table's jump address) are cleared before leaving T, and P's %o1,
+ * %o4 and %o5 (the real PSR, the PCT's
  * address, WIM) before RETT; what else this path leaves there (areas of
  * the partition's own map, its iFlags, its icc, its own globals) is its own.
  * Traps stay disabled throughout; no stack is used.
@@ -62,6 +63,7 @@ stratum_asm_hypercall_trap:             /* icc: %l0 & PSR_PS (start.S, entry 0xF
         and     %l0, PSR_CWP, %l5       /* past its PS test (annulled when not taken) */
         mov     %l0, %i1                /* the trap's PSR, seen from P as %o1 */
         clr     %l0
+        clr     %l4                     /* (the trap table's jump: a hypervisor address) */
         restore                         /* into P (valid: it executed the `ta`) */
 
         /* The handler's %sp, as the general path's flush of P would take it. */

@@ -221,14 +221,21 @@ class Processor {
   static bool interrupts_open(const partitionControlTable_t& t) { return vcpu::interrupts_open(t); }
   static bool traps_enabled(const partitionControlTable_t& t) { return vcpu::traps_enabled(t); }
 
-  // Partition i (the current one) resumes in its handler at `handler`.
-  // Its windows kept in the context (windows.h) go back into the register
-  // file with the handler's below them; all NWINDOWS - 1 of them leave no
-  // room for it: the partition's fault (every window live over a bad stack).
+  // Partition i (the current one) resumes in its handler at `handler`, in
+  // the window below the partition's (traps.S zeroes it and those below).
+  // With no window kept in the context the windows stay where they are:
+  // the partition has at most NWINDOWS - 2 live windows besides any the
+  // kernel keeps later (one of all NWINDOWS - 1 left at the trap, to its
+  // stack or kept), so there is room. With some kept, they are all flushed
+  // first and go back into the register file with the handler's below
+  // them; all NWINDOWS - 1 of them leave no room for it: the partition's
+  // fault (every window live over a bad stack).
   static void enter_handler(std::size_t i, partitionControlTable_t& t, std::uint32_t handler) {
-    Hw::flush_windows();  // the handler gets the window below the partition's
     Context& c = parts_[i].ctx;
-    if (c.window_count >= NWINDOWS - 1) Hw::record_window_fault(c.window_sp);
+    if (c.window_count != 0) {
+      Hw::flush_windows();
+      if (c.window_count >= NWINDOWS - 1) Hw::record_window_fault(c.window_sp);
+    }
     vcpu::enter_handler(c, t, handler);
   }
 

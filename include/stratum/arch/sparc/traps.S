@@ -109,7 +109,10 @@ stratum_trap_return:
         ld      [%l4 + CTX_VTRAP_PC], %l3
         /* P is resident; windows the kernel's SAVEs spilled past it but
          * could not put on the stack go back in from the invalid one up. */
+        tst     %l3
+        bne     .Lclean_below           /* a virtual trap: its handler takes T and those below */
         ld      [%l4 + CTX_WBUF_N], %g6
+.Lresident:
         tst     %g6
         bne,a   .Lunbuffer
         rd      %wim, %g2               /* (annulled unless taken) */
@@ -241,6 +244,39 @@ stratum_trap_return:
         ba      .Lresume
         ld      [%l4 + CTX_VTRAP_PC], %l3
 
+/*
+ * A virtual trap for a partition whose window P is resident (the kernel
+ * did not flush: Processor::enter_handler): its handler runs in T and
+ * SAVEs into the windows below, which hold what the kernel left there.
+ * Zero the %l and %i registers of each from T - 1 down to the invalid
+ * window W included (W's %o are the partition's oldest window's %i); T's
+ * %o are T - 1's %i. Kept windows go back into W and up afterwards
+ * (.Lunbuffer), over zeroed ones, and the invalid window stays among them.
+ * In T, traps off, %l5 = P, %l7 = WIM; walks down with WIM = 0. %g6
+ * (CTX_WBUF_N) is kept; the other globals are free here.
+ */
+.Lclean_below:
+        ONE_HOT_INDEX %l7, %g1, %g2     /* W */
+        sub     %l5, 1, %g2             /* T */
+        sub     %g2, %g1, %g2
+        and     %g2, NWINDOWS - 1, %g2  /* T - W windows, T - 1 down to W */
+        mov     %l7, %g5
+        rd      %psr, %g4               /* CWP = T, to come back to */
+        wr      %g0, %wim
+        sethi   %hi(stratum_zero_pair), %g7     /* (WRWIM's delay) */
+        or      %g7, %lo(stratum_zero_pair), %g7
+        nop
+        save
+1:      ZERO_WINDOW %g7
+        subcc   %g2, 1, %g2
+        bne,a   1b
+        save                            /* (annulled after the last) */
+        wr      %g4, %psr               /* back to T */
+        wr      %g5, %wim
+        nop; nop
+        ba      .Lresident
+        nop
+
 /* From supervisor mode: only the idle loop may be interrupted. Its window
  * is the hypervisor's: no partition window is resident. */
 .Lfrom_supervisor:
@@ -265,8 +301,9 @@ stratum_trap_return:
  * Resume the partition in its virtual trap handler: the handler's window is
  * T (one below the partition's), with %l0 = virtual PSR and %l1/%l2 =
  * where the partition was, as a real trap would leave them, and nothing
- * else: the kernel flushed the windows first (enter_handler), so the exit
- * came through .Lrefill, which zeroed T's %o and every window below.
+ * else: the exit came through .Lclean_below (P resident) or .Lrefill (P
+ * spilled: a switch, or the kernel flushed because windows were kept, see
+ * Processor::enter_handler), which zeroed T's %o and every window below.
  */
 stratum_deliver_vtrap:
         st      %g0, [%l4 + CTX_VTRAP_PC]   /* delivered once */

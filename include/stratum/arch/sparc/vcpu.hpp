@@ -40,8 +40,8 @@ inline bool traps_enabled(const partitionControlTable_t& t) { return (t.iFlags &
 
 // The partition resumes in its handler at `handler` in a new window, with
 // %l0 = its virtual PSR and %l1/%l2 = where it was (traps.S makes the window).
-// No nesting until the handler's iret. The caller flushed the windows, so
-// the window below the partition's is free.
+// No nesting until the handler's iret. The handler's window is the one
+// below the partition's (Processor::enter_handler, traps.S).
 inline void enter_handler(Context& c, partitionControlTable_t& t, std::uint32_t handler) {
   c.vtrap_pc = handler;
   c.vtrap_l0 = (c.psr & PSR_ICC) | (t.iFlags & flag_bits);

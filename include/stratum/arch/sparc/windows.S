@@ -46,7 +46,8 @@ stratum_window_overflow:
         tst     %l3
         bne     stratum_trap_entry      /* a partition's bad stack: stop it now */
         nop
-1:      jmp     %l1
+1:      clr     %l0                     /* the SAVE retried lands here: no real PSR left */
+        jmp     %l1
         rett    %l2
 
 /* Trap 0x06: a RESTORE met the invalid window W; fill W from its %sp. */
@@ -72,6 +73,7 @@ stratum_window_underflow:
         mov     %l5, %g2
         mov     %l6, %g3
         mov     %l7, %g4
+        clr     %l0                     /* no real PSR left in the trap window */
         jmp     %l1
         rett    %l2
 2:      /* Refused: W stays invalid (nothing of it is ever handed out). */
@@ -146,6 +148,7 @@ stratum_flush_trap:
         nop
         mov     %l2, %l1                /* resume after the trap instruction */
         add     %l2, 4, %l2
+        clr     %l0                     /* no real PSR left in the trap window */
         jmp     %l1
         rett    %l2
 
@@ -173,20 +176,6 @@ stratum_flush_trap:
  * NWINDOWS-2 SAVEs reach the invalid window from any depth, the overflow
  * trap spills each, and the RESTOREs come back without traps.
  */
-/* \idx = the index of the one bit set in \m (a WIM-like mask; not \idx), \t scratch:
- * each index bit is "\m has a bit in that half", the borrow of 0 - part. */
-        .macro  ONE_HOT_INDEX m, idx, t
-        and     \m, 0xf0, \t
-        subcc   %g0, \t, %g0
-        addx    %g0, %g0, \idx
-        and     \m, 0xcc, \t
-        subcc   %g0, \t, %g0
-        addx    \idx, \idx, \idx
-        and     \m, 0xaa, \t
-        subcc   %g0, \t, %g0
-        addx    \idx, \idx, \idx
-        .endm
-
         .global stratum_flush_windows
 stratum_flush_windows:
         sethi   %hi(stratum_trap_window), %g5

@@ -219,4 +219,18 @@
         ldd [\zero], %i0; ldd [\zero], %i2; ldd [\zero], %i4; ldd [\zero], %i6
         .endm
 
+/* \idx = the index of the one bit set in \m (a WIM-like mask; not \idx), \t scratch:
+ * each index bit is "\m has a bit in that half", the borrow of 0 - part. */
+        .macro  ONE_HOT_INDEX m, idx, t
+        and     \m, 0xf0, \t
+        subcc   %g0, \t, %g0
+        addx    %g0, %g0, \idx
+        and     \m, 0xcc, \t
+        subcc   %g0, \t, %g0
+        addx    \idx, \idx, \idx
+        and     \m, 0xaa, \t
+        subcc   %g0, \t, %g0
+        addx    \idx, \idx, \idx
+        .endm
+
 #endif
