@@ -44,7 +44,7 @@
  *
  * Register hygiene: on exit T holds nothing of another partition or of the
  * hypervisor: %l0 (the real PSR) is cleared, %l1/%l2 are this partition's
- * own PC/nPC, %l5-%l7
+ * own PC/nPC of the `ta`, %l5-%l7
  * the clock (its value is what the call returns anyway; after an unknown
  * number %l5 is the CWP field of its own PSR), %l3 and %l6/%l7 of the
  * unknown-number path are untouched (whatever T held before: the
@@ -65,10 +65,8 @@ stratum_hypercall_trap:                 /* icc: %l0 & PSR_PS (start.S, entry 0xF
         mov     XM_UNKNOWN_HYPERCALL, %i0
         clr     %l4                     /* (WRPSR's delay) */
         clr     %l0
-        mov     %l2, %l1                /* resume after the `ta`: PC = nPC, */
-        add     %l2, 4, %l2             /* nPC = nPC + 4 */
-        jmp     %l1
-        rett    %l2
+        jmp     %l2                     /* resume after the `ta`: PC = nPC, */
+        rett    %l2 + 4                 /* nPC = nPC + 4 */
 
 .Lget_time:
         and     %i2, 7, %l5             /* time: 8-byte aligned? */
@@ -120,10 +118,8 @@ stratum_hypercall_trap:                 /* icc: %l0 & PSR_PS (start.S, entry 0xF
         clr     %i0                     /* XM_OK */
         clr     %l4                     /* (WRPSR's delay) */
         clr     %l0
-        mov     %l2, %l1                /* resume after the `ta` */
-        add     %l2, 4, %l2
-        jmp     %l1
-        rett    %l2
+        jmp     %l2                     /* resume after the `ta` */
+        rett    %l2 + 4
 
 
         .section .note.GNU-stack, "", @progbits

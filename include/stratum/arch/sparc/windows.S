@@ -146,11 +146,9 @@ stratum_flush_trap:
         tst     %l4
         bne     stratum_trap_entry      /* a window met a bad stack: stop it */
         nop
-        mov     %l2, %l1                /* resume after the trap instruction */
-        add     %l2, 4, %l2
         clr     %l0                     /* no real PSR left in the trap window */
-        jmp     %l1
-        rett    %l2
+        jmp     %l2                     /* resume after the trap instruction */
+        rett    %l2 + 4
 
 /*
  * void stratum_flush_windows(void): spill every window of the partition to
