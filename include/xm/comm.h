@@ -79,12 +79,14 @@ typedef struct {
   xm_u32_t maxNoMsgs;      /* queuing ports */
 } xmCommPortCmd_t;
 
-/* OBJ_CLASS_MEM: XM_memory_copy (manual 5.20). The descriptor's partition
- * field is the destination's id; at most XM_MEMORY_COPY_STEP bytes move per
- * call (the result is how many), libxm calls again for the rest. */
+/* OBJ_CLASS_MEM: XM_memory_copy (manual 5.20) is XM_ctrl_object(
+ * OBJDESC_BUILD(OBJ_CLASS_MEM, self, 0), XM_MEM_COPY, xmMemoryCopyCmd_t*).
+ * At most XM_MEMORY_COPY_STEP bytes move per call (the result is how many);
+ * libxm calls again for the rest. */
 #define XM_MEM_COPY 0x10
 #define XM_MEMORY_COPY_STEP 1024
 typedef struct {
+  xmId_t destId;
   xmAddress_t destAddr; /* as the destination partition sees it */
   xmId_t srcId;
   xmAddress_t srcAddr;  /* as the source partition sees it */

@@ -170,9 +170,9 @@ namespace {
 template <class T>
 std::int32_t memory_copy(std::uint32_t cmd_at, std::uint32_t dest_id, std::uint32_t dest, std::uint32_t src_id,
                          std::uint32_t src, std::uint32_t size) {
-  xmMemoryCopyCmd_t c{dest, src_id, src, size};
+  xmMemoryCopyCmd_t c{dest_id, dest, src_id, src, size};
   T::Hw::poke(cmd_at, c);
-  return T::call(__CTRL_OBJECT_NR, {OBJDESC_BUILD(OBJ_CLASS_MEM, dest_id, 0), XM_MEM_COPY, cmd_at});
+  return T::call(__CTRL_OBJECT_NR, {OBJDESC_BUILD(OBJ_CLASS_MEM, T::current(), 0), XM_MEM_COPY, cmd_at});
 }
 }  // namespace
 
@@ -202,6 +202,7 @@ TEST_CASE("XM_memory_copy: a system partition copies between partitions' areas, 
   CHECK(memory_copy<T>(p1 + 0x100, 2, p2, 0, p0, 0xffffffffu) == XM_INVALID_PARAM);
   CHECK(memory_copy<T>(p1 + 0x100, 3, p2, 0, p0, 16) == XM_INVALID_PARAM);
   CHECK(memory_copy<T>(p1 + 0x100, 2, p2, 0x4000, p0, 16) == XM_INVALID_PARAM);
+  CHECK(memory_copy<T>(p1 + 0x100, 0x4002, p2, 0, p0, 16) == XM_INVALID_PARAM);  // no aliasing of id 2
   CHECK(memory_copy<T>(p1 + 0x100, 0, p0 + 8, 0, p0, 16) == XM_INVALID_PARAM);  // overlapping
   CHECK(memory_copy<T>(p1 + 0x100, 0, p0 + 16, 0, p0, 16) == 16);              // adjacent
   CHECK(T::call(__CTRL_OBJECT_NR, {OBJDESC_BUILD(OBJ_CLASS_MEM, 2, 0), XM_MEM_COPY, p0}) == XM_INVALID_PARAM);

@@ -1,6 +1,7 @@
 // The memory object (OBJ_CLASS_MEM): XM_memory_copy (manual 5.20, table
-// 2.2) through XM_ctrl_object(OBJDESC_BUILD(OBJ_CLASS_MEM, destId, 0),
-// XM_MEM_COPY, xmMemoryCopyCmd_t*). Copies from the source partition's
+// 2.2) through XM_ctrl_object(OBJDESC_BUILD(OBJ_CLASS_MEM, self, 0),
+// XM_MEM_COPY, xmMemoryCopyCmd_t*), both ids in the command (whole words:
+// no id aliases another through the descriptor's 14-bit field). Copies from the source partition's
 // memory to the destination's, each address as that partition sees it,
 // each range wholly inside one of that partition's areas (the destination
 // not a read-only one). A system partition copies between any partitions;
@@ -30,12 +31,12 @@ namespace stratum::kernel {
 
 template <class K>
 struct MemObject {
-  static std::int32_t ctrl(Caller caller, xmObjDesc_t desc, xm_u32_t cmd, UserPtr<void> arg) {
+  static std::int32_t ctrl(Caller caller, xmObjDesc_t, xm_u32_t cmd, UserPtr<void> arg) {
     if (cmd != XM_MEM_COPY) return XM_INVALID_PARAM;
     xmMemoryCopyCmd_t c;
     if (!K::Memory::get(caller, UserPtr<xmMemoryCopyCmd_t>{arg.address}, c)) return XM_INVALID_PARAM;
     std::int32_t err = XM_OK;
-    const int to = K::Partitions::target(caller, OBJDESC_GET_PARTITIONID(desc), err);
+    const int to = K::Partitions::target(caller, c.destId, err);
     if (to < 0) return err;
     const int from = K::Partitions::target(caller, c.srcId, err);
     if (from < 0) return err;
