@@ -84,7 +84,7 @@ typedef struct {
  * At most XM_MEMORY_COPY_STEP bytes move per call (the result is how many);
  * libxm calls again for the rest. */
 #define XM_MEM_COPY 0x10
-#define XM_MEMORY_COPY_STEP 1024
+#define XM_MEMORY_COPY_STEP 512
 typedef struct {
   xmId_t destId;
   xmAddress_t destAddr; /* as the destination partition sees it */

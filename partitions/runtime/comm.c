@@ -97,7 +97,7 @@ xm_s32_t XM_get_queuing_port_info(char *portName, xmQueuingPortInfo_t *info) {
 /* IPVIs */
 xm_s32_t XM_raise_ipvi(xm_u8_t noIpvi) { return XM_hypercall(__RAISE_IPVI_NR, noIpvi, 0, 0, 0, 0); }
 
-/* Memory copy: 1 KB per hypercall (the hypervisor checks the whole range
+/* Memory copy: 512 bytes per hypercall (the hypervisor checks the whole range
  * on every call), so a long copy runs in the caller's own time. */
 xm_s32_t XM_memory_copy(xmId_t destId, xm_u32_t destAddr, xmId_t srcId, xm_u32_t srcAddr, xm_u32_t size) {
   xmMemoryCopyCmd_t c;

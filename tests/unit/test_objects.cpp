@@ -176,7 +176,7 @@ std::int32_t memory_copy(std::uint32_t cmd_at, std::uint32_t dest_id, std::uint3
 }
 }  // namespace
 
-TEST_CASE("XM_memory_copy: a system partition copies between partitions' areas, 1 KB a call") {
+TEST_CASE("XM_memory_copy: a system partition copies between partitions' areas, 512 bytes a call") {
   using T = Booted<__COUNTER__>;
   T t;
   T::in_slot_of(1);  // IoServer, system
@@ -186,10 +186,10 @@ TEST_CASE("XM_memory_copy: a system partition copies between partitions' areas, 
   std::string got(11, '?');
   T::Hw::read_user(got.data(), p2 + 0x10, 11);
   CHECK(got == text);
-  // A long copy moves 1 KB a call; the whole range is checked every time.
+  // A long copy moves 512 bytes a call; the whole range is checked every time.
   std::string big(3000, 'b');
   T::Hw::write_user(p0 + 0x4000, big.data(), big.size());
-  CHECK(memory_copy<T>(p1 + 0x100, 2, p2 + 0x1000, 0, p0 + 0x4000, 3000) == 1024);
+  CHECK(memory_copy<T>(p1 + 0x100, 2, p2 + 0x1000, 0, p0 + 0x4000, 3000) == XM_MEMORY_COPY_STEP);
   CHECK(memory_copy<T>(p1 + 0x100, 2, p2 + 0x1000, 0, p0 + 0x4000, 0) == 0);
   // Ranges outside an area, into read-only memory, ids that are nobody.
   CHECK(memory_copy<T>(p1 + 0x100, 2, p2 + 0x10000 - 8, 0, p0, 16) == XM_INVALID_PARAM);

@@ -101,6 +101,17 @@ constexpr std::array<PortEntry, ports(S)> port_table() {
   return t;
 }
 
+// Where each channel's block starts: sampling channels, then queuing ones.
+template <const config::System& S>
+constexpr std::array<std::uint32_t, S.sampling_channels.size() + S.queuing_channels.size()> channel_offsets() {
+  std::array<std::uint32_t, S.sampling_channels.size() + S.queuing_channels.size()> t{};
+  std::uint64_t at = round8(ports(S));
+  std::size_t k = 0;
+  for (const config::SamplingChannel& c : S.sampling_channels) t[k++] = static_cast<std::uint32_t>(at), at += sampling_bytes(c);
+  for (const config::QueuingChannel& c : S.queuing_channels) t[k++] = static_cast<std::uint32_t>(at), at += queuing_bytes(c);
+  return t;
+}
+
 // Partition i's ports are [first_port[i], first_port[i + 1]).
 template <const config::System& S>
 constexpr std::array<std::uint32_t, S.partitions.size() + 1> first_ports() {

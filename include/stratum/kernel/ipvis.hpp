@@ -25,8 +25,9 @@ struct Ipvis {
     const config::Ipvi& v = K::system.ipvis[noIpvi];
     if (v.source_id != K::system.partitions[caller].id) return XM_PERM_ERROR;
     for (const std::uint32_t id : v.destination_ids) {
+      // (raised to itself and not masked: taken at once)
+      if (id == caller && K::VirtualTraps::wants(caller, XM_VT_EXT_IPVI0 + noIpvi)) K::request_reschedule();
       K::VirtualTraps::raise(id, XM_VT_EXT_IPVI0 + noIpvi);
-      if (id == caller) K::request_reschedule();  // (raised to itself: taken at once)
     }
     return XM_OK;
   }

@@ -69,9 +69,15 @@ class Ports {
         set32(e.offset + 4, 0);  // count
     }
   }
-  // A system reset: every port closed, every channel empty.
+  // A system reset: every port closed, every channel empty. (Only the
+  // headers: a message's bytes past its length are never read, and
+  // clearing them all would make the reset's time grow with the pool.)
   static void reset_all() {
-    for (std::uint8_t& b : pool_) b = 0;
+    __builtin_memset(pool_, 0, pool::round8(port_count));
+    for (std::size_t c = 0; c < channel_at_.size(); ++c) {
+      set64(channel_at_[c], 0);                                        // length / head and count
+      if (c < S.sampling_channels.size()) set64(channel_at_[c] + 8, 0);  // a sample's time
+    }
   }
 
   static std::int32_t ctrl(Caller caller, xmObjDesc_t desc, xm_u32_t cmd, UserPtr<void> arg, config::PortKind kind) {
@@ -164,6 +170,7 @@ class Ports {
  private:
   static constexpr auto table_ = pool::port_table<S>();
   static constexpr auto first_ = pool::first_ports<S>();
+  static constexpr auto channel_at_ = pool::channel_offsets<S>();
   static_assert(pool_bytes < (std::uint64_t{1} << 31), "the channels' pool is larger than 2 GB (CHANNEL-POOL-ROOM)");
   static constexpr std::size_t longest_name = [] {
     std::size_t m = 0;
@@ -257,10 +264,11 @@ class Ports {
   }
 
   // A message arrived for partition `id`: its extended interrupt is
-  // pending (it runs at once if the destination is the caller itself).
+  // pending (taken at once if the destination is the caller itself and
+  // does not mask it).
   static void notify(Caller caller, std::uint32_t id, std::uint32_t irq) {
+    if (id == caller && K::VirtualTraps::wants(caller, irq)) K::request_reschedule();
     K::VirtualTraps::raise(id, irq);
-    if (id == caller) K::request_reschedule();
   }
 
   static void tally(Caller i, std::uint64_t Counters::*c) {

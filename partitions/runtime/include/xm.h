@@ -137,7 +137,7 @@ xm_s32_t XM_raise_ipvi(xm_u8_t noIpvi);
  * each range inside one of its areas (the destination's not read-only).
  * System partitions copy between any partitions, others within their own
  * memory. XM_OK, or XM_PERM_ERROR / XM_INVALID_PARAM (bad ids, ranges or
- * overlapping ones). 1 KB moves per hypercall. */
+ * overlapping ones). 512 bytes move per hypercall. */
 xm_s32_t XM_memory_copy(xmId_t destId, xm_u32_t destAddr, xmId_t srcId, xm_u32_t srcAddr, xm_u32_t size);
 
 /* Processor registers (manual 5.11.1): only the trap base register. */

@@ -7,7 +7,7 @@
 // not a read-only one). A system partition copies between any partitions;
 // another only within its own memory (table 2.2: "partial").
 //
-// At most XM_MEMORY_COPY_STEP (1 KB) move per call, so that no call holds
+// At most XM_MEMORY_COPY_STEP (512 bytes) move per call, so that no call holds
 // the processor for long; the result is the bytes copied and libxm calls
 // again for the rest.
 //
