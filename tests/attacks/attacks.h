@@ -95,6 +95,8 @@ A(spin_pil); A(spin_et0); A(spin_masked); A(timer_past_1us); A(timer_now_1us); A
 A(console_at_slot_end); A(cold_reset_loop); A(warm_reset_loop); A(cold_reset_at_slot_end);
 /* slot_end.c */
 A(kept_windows_trap_11us); A(kept_windows_trap_20us); A(store_victim_9us); A(store_victim_18us);
+/* ipc.c */
+A(ipc_descriptors); A(ipc_create); A(ipc_pointers); A(ipc_lengths); A(queue_flood); A(ipvi_hostile); A(memcopy_hostile);
 #undef A
 
 #endif

@@ -104,6 +104,14 @@ const struct attack attacks[] = {
     {"7 kept windows, a trap 20 us before its slot end", kept_windows_trap_20us, STOP, 0},
     {"store into the victim 9 us before its slot end", store_victim_9us, STOP, 0},
     {"store into the victim 18 us before its slot end", store_victim_18us, STOP, 0},
+    /* inter-partition communication (ipc.c) */
+    {"port descriptors", ipc_descriptors, QUICK, 0},
+    {"port names and sizes", ipc_create, QUICK, 0},
+    {"port pointers", ipc_pointers, QUICK, 0},
+    {"port message lengths", ipc_lengths, QUICK, 0},
+    {"queue flood", queue_flood, QUICK, 0},
+    {"IPVIs not its own", ipvi_hostile, QUICK, 0},
+    {"memory copies not its own", memcopy_hostile, QUICK, 0},
     /* the fast XM_sparc_iret (traps.c) */
     {"iret to the word past its area", iret_pc_past_area, STOP, 0},
     {"iret with nPC past its area", iret_npc_past_area, STOP, 0},

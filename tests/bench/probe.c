@@ -21,24 +21,50 @@ static xm_s64_t now(void) {
 }
 
 static void null_call(void) { XM_hypercall(NR_HYPERCALLS, 0, 0, 0, 0, 0); }
+
+/* The ports and the IPVI (tests/bench/system.xml): 64-byte messages. */
+static int s_out, s_in, q_out, q_in;
+static xm_u32_t message[16], received[16], flags;
+static void sampling_write(void) { XM_write_sampling_message(s_out, message, 64); }
+static void sampling_read(void) { XM_read_sampling_message(s_in, received, 64, &flags); }
+static void queuing_send(void) { XM_send_queuing_message(q_out, message, 64); }
+static void queuing_receive(void) { XM_receive_queuing_message(q_in, received, 64, &flags); }
+static void raise_ipvi(void) { XM_raise_ipvi(0); }
+void ExtIrqHandler(xm_s32_t irq) { (void)irq; }
 static void get_time_call(void) { (void)now(); }
 static void no_call(void) {}
 
 /* Microseconds BATCHES batches of BATCH calls of `call` took, each batch
  * inside one slot of this partition (the clock reads at both ends are
  * counted; the caller subtracts them, timed with no_call). */
-static xm_s64_t batches(volatile xmTime_t *slot_start, void (*call)(void)) {
+static xm_s64_t batches_of(volatile xmTime_t *slot_start, void (*call)(void), int batch, int n, void (*after)(void)) {
   xm_s64_t total = 0;
-  for (int kept = 0; kept < BATCHES;) {
+  for (int kept = 0; kept < n;) {
     xmTime_t s = *slot_start;
     xm_s64_t t0 = now();
-    for (int i = 0; i < BATCH; ++i) call();
+    for (int i = 0; i < batch; ++i) call();
     xm_s64_t t1 = now();
+    if (after) after();
     if (*slot_start != s) continue; /* a slot boundary passed: not only ours */
     total += t1 - t0;
     ++kept;
   }
   return total;
+}
+static xm_s64_t batches(volatile xmTime_t *slot_start, void (*call)(void)) {
+  return batches_of(slot_start, call, BATCH, BATCHES, 0);
+}
+
+/* Port operations cost more: batches of 20 (the queue's length), 50 kept. */
+#define PORT_BATCH 20
+#define PORT_BATCHES 50
+static void drain(void) {
+  while (XM_receive_queuing_message(q_in, received, 64, &flags) > 0) {
+  }
+}
+static void fill(void) {
+  while (XM_send_queuing_message(q_out, message, 64) == XM_OK) {
+  }
 }
 
 /* microseconds * 3125 / 100 = instructions; printed with two decimals */
@@ -79,5 +105,27 @@ void PartitionMain(void) {
   xm_s64_t centi = lost * 100 / (SWITCHES - 1);
   xprintf("bench: %-34s %lld.%02lld instructions (%d samples)\n", "partition switch at slot boundary",
           (long long)(centi / 100), (long long)(centi % 100), SWITCHES - 1);
+
+  /* Ports and the IPVI, where the system has them (not bench_fpu's). */
+  s_out = XM_create_sampling_port("sOut", 64, XM_SOURCE_PORT);
+  s_in = XM_create_sampling_port("sIn", 64, XM_DESTINATION_PORT);
+  q_out = XM_create_queuing_port("qOut", 20, 64, XM_SOURCE_PORT);
+  q_in = XM_create_queuing_port("qIn", 20, 64, XM_DESTINATION_PORT);
+  if (s_out >= 0 && s_in >= 0 && q_out >= 0 && q_in >= 0) {
+    const xm_s64_t port_ends = batches_of(slot_start, no_call, PORT_BATCH, PORT_BATCHES, 0);
+    const int n = PORT_BATCH * PORT_BATCHES;
+    report("sampling write, 64 bytes", batches_of(slot_start, sampling_write, PORT_BATCH, PORT_BATCHES, 0) - port_ends, n);
+    report("sampling read, 64 bytes", batches_of(slot_start, sampling_read, PORT_BATCH, PORT_BATCHES, 0) - port_ends, n);
+    drain();
+    report("queuing send, 64 bytes", batches_of(slot_start, queuing_send, PORT_BATCH, PORT_BATCHES, drain) - port_ends, n);
+    fill();
+    report("queuing receive, 64 bytes", batches_of(slot_start, queuing_receive, PORT_BATCH, PORT_BATCHES, fill) - port_ends, n);
+    /* An IPVI to itself, unmasked: the raise, its (empty) handler through
+     * libxm's trap table, and XM_sparc_iret back. */
+    XM_unmask_irq(XM_VT_EXT_IPVI0);
+    XM_enable_irqs();
+    const xm_s64_t ipvi_ends = batches_of(slot_start, no_call, 5, 100, 0);
+    report("XM_raise_ipvi to itself, handler and iret", batches_of(slot_start, raise_ipvi, 5, 100, 0) - ipvi_ends, 500);
+  }
   XM_halt_system();
 }

@@ -49,16 +49,17 @@ inline constexpr System base = {.name = "kernel",
 // and must not share a kernel.
 namespace {
 
-// A distinct copy of the tables per test: a kernel of its own.
-template <int Tag>
-constexpr System tables = base;
+// A distinct copy of the tables per test: a kernel of its own (of `base`
+// or of another system built on it).
+template <int Tag, const System& B = base>
+constexpr System tables = B;
 
 inline constexpr std::uint32_t p0 = 0x40100000, p1 = 0x40200000, p1_ro = 0x40300000, p2 = 0x40400000;
 inline constexpr std::uint32_t slot_start[] = {0, 20000, 50000};
 
-template <int Tag>
+template <int Tag, const System& B = base>
 struct Booted {
-  using K = stratum::kernel::Kernel<SimBoard, tables<Tag>>;
+  using K = stratum::kernel::Kernel<SimBoard, tables<Tag, B>>;
   using Hw = SimHardware;
 
   // Boots with partition images of `image_bytes` bytes each (0x5a...).

@@ -102,6 +102,12 @@ struct SimHardware {
   static void store_user(std::uint32_t to, T v) {
     write_user(to, &v, sizeof v);
   }
+  // (The simulated memory is one address space: physical = as partitions see it.)
+  static inline int physical_copies = 0;
+  static void copy_physical(std::uint32_t to, std::uint32_t from, std::size_t n) {
+    for (std::size_t k = 0; k < n; ++k) byte(to + static_cast<std::uint32_t>(k)) = byte(from + static_cast<std::uint32_t>(k));
+    ++physical_copies;
+  }
   static inline int image_steps = 0;  // load_image_part calls that copied something
   static std::uint32_t load_image_part(std::size_t i, std::uint32_t physical, std::uint32_t offset, std::uint32_t max) {
     const std::size_t size = i < images.size() ? images[i].size() : 0;

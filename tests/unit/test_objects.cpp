@@ -164,3 +164,58 @@ TEST_CASE("XM_get_plan_status and XM_get_physmem_map") {
   CHECK(T::call(__CTRL_OBJECT_NR, {OBJDESC_BUILD(OBJ_CLASS_STATUS, XM_HYPERVISOR_ID, 2), XM_GET_PHYSMEM_MAP,
                                    p1_ro}) == XM_INVALID_PARAM);
 }
+
+namespace {
+// XM_memory_copy as libxm makes one step of it.
+template <class T>
+std::int32_t memory_copy(std::uint32_t cmd_at, std::uint32_t dest_id, std::uint32_t dest, std::uint32_t src_id,
+                         std::uint32_t src, std::uint32_t size) {
+  xmMemoryCopyCmd_t c{dest_id, dest, src_id, src, size};
+  T::Hw::poke(cmd_at, c);
+  return T::call(__CTRL_OBJECT_NR, {OBJDESC_BUILD(OBJ_CLASS_MEM, T::current(), 0), XM_MEM_COPY, cmd_at});
+}
+}  // namespace
+
+TEST_CASE("XM_memory_copy: a system partition copies between partitions' areas, 512 bytes a call") {
+  using T = Booted<__COUNTER__>;
+  T t;
+  T::in_slot_of(1);  // IoServer, system
+  const std::string text = "the payload";
+  T::Hw::write_user(p0 + 0x2000, text.data(), text.size());
+  CHECK(memory_copy<T>(p1 + 0x100, 2, p2 + 0x10, 0, p0 + 0x2000, 11) == 11);
+  std::string got(11, '?');
+  T::Hw::read_user(got.data(), p2 + 0x10, 11);
+  CHECK(got == text);
+  // A long copy moves 512 bytes a call; the whole range is checked every time.
+  std::string big(3000, 'b');
+  T::Hw::write_user(p0 + 0x4000, big.data(), big.size());
+  CHECK(memory_copy<T>(p1 + 0x100, 2, p2 + 0x1000, 0, p0 + 0x4000, 3000) == XM_MEMORY_COPY_STEP);
+  CHECK(memory_copy<T>(p1 + 0x100, 2, p2 + 0x1000, 0, p0 + 0x4000, 0) == 0);
+  // Ranges outside an area, into read-only memory, ids that are nobody.
+  CHECK(memory_copy<T>(p1 + 0x100, 2, p2 + 0x10000 - 8, 0, p0, 16) == XM_INVALID_PARAM);
+  CHECK(memory_copy<T>(p1 + 0x100, 2, p2, 0, p0 + 0x40000 - 8, 16) == XM_INVALID_PARAM);
+  CHECK(memory_copy<T>(p1 + 0x100, 1, p1_ro, 0, p0, 16) == XM_INVALID_PARAM);
+  CHECK(memory_copy<T>(p1 + 0x100, 1, p1, 1, p1_ro, 16) == 16);  // read-only is a fine source
+  CHECK(memory_copy<T>(p1 + 0x100, 2, 0x40000000, 0, p0, 16) == XM_INVALID_PARAM);  // the hypervisor's
+  CHECK(memory_copy<T>(p1 + 0x100, 2, p2, 0, 0x40000000, 16) == XM_INVALID_PARAM);
+  CHECK(memory_copy<T>(p1 + 0x100, 2, p2, 0, 0xfffffff0u, 0x20) == XM_INVALID_PARAM);  // wraps
+  CHECK(memory_copy<T>(p1 + 0x100, 2, p2, 0, p0, 0xffffffffu) == XM_INVALID_PARAM);
+  CHECK(memory_copy<T>(p1 + 0x100, 3, p2, 0, p0, 16) == XM_INVALID_PARAM);
+  CHECK(memory_copy<T>(p1 + 0x100, 2, p2, 0x4000, p0, 16) == XM_INVALID_PARAM);
+  CHECK(memory_copy<T>(p1 + 0x100, 0x4002, p2, 0, p0, 16) == XM_INVALID_PARAM);  // no aliasing of id 2
+  CHECK(memory_copy<T>(p1 + 0x100, 0, p0 + 8, 0, p0, 16) == XM_INVALID_PARAM);  // overlapping
+  CHECK(memory_copy<T>(p1 + 0x100, 0, p0 + 16, 0, p0, 16) == 16);              // adjacent
+  CHECK(T::call(__CTRL_OBJECT_NR, {OBJDESC_BUILD(OBJ_CLASS_MEM, 2, 0), XM_MEM_COPY, p0}) == XM_INVALID_PARAM);
+  CHECK(T::call(__CTRL_OBJECT_NR, {OBJDESC_BUILD(OBJ_CLASS_MEM, 2, 0), 0, p1 + 0x100}) == XM_INVALID_PARAM);
+}
+
+TEST_CASE("XM_memory_copy: a partition that is not system copies only within its own memory") {
+  using T = Booted<__COUNTER__>;
+  T t;
+  T::in_slot_of(0);
+  T::Hw::write_user(p0 + 0x2000, "abc", 3);
+  CHECK(memory_copy<T>(p0 + 0x100, 0, p0 + 0x3000, 0, p0 + 0x2000, 3) == 3);
+  CHECK(T::Hw::peek<char>(p0 + 0x3002) == 'c');
+  CHECK(memory_copy<T>(p0 + 0x100, 1, p1, 0, p0 + 0x2000, 3) == XM_PERM_ERROR);
+  CHECK(memory_copy<T>(p0 + 0x100, 0, p0, 1, p1, 3) == XM_PERM_ERROR);
+}

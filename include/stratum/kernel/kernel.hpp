@@ -19,14 +19,17 @@
 #include "stratum/kernel/boot_report.hpp"
 #include "stratum/kernel/faults.hpp"
 #include "stratum/kernel/hypercalls.hpp"
+#include "stratum/kernel/ipvis.hpp"
 #include "stratum/kernel/loader.hpp"
 #include "stratum/kernel/memory.hpp"
 #include "stratum/kernel/objects.hpp"
 #include "stratum/kernel/objects/console.hpp"
+#include "stratum/kernel/objects/mem.hpp"
 #include "stratum/kernel/objects/status.hpp"
 #include "stratum/kernel/partitions.hpp"
 #include "stratum/kernel/pct.hpp"
 #include "stratum/kernel/plans.hpp"
+#include "stratum/kernel/ports.hpp"
 #include "stratum/kernel/system.hpp"
 #include "stratum/kernel/time.hpp"
 #include "stratum/kernel/virtual_traps.hpp"
@@ -53,12 +56,20 @@ class Kernel {
   using Objects = kernel::Objects<Kernel>;              // 5.19 the object interface
   using Faults = kernel::Faults<Kernel>;                // 2.13 (stand-in) partition faults
   using Loader = kernel::Loader<Kernel>;                // 5.5 cold reset: images copied in steps
+  using Ports = kernel::Ports<Kernel>;                  // 2.12, 5.9 sampling and queuing ports
+  using Ipvis = kernel::Ipvis<Kernel>;                  // 2.15.3 inter-partition virtual interrupts
 
   // The object classes (5.19), indexed by OBJ_CLASS_*.
   static constexpr std::array<ObjectClass, object_classes> object_table() {
     std::array<ObjectClass, object_classes> t{};
     t[OBJ_CLASS_CONSOLE] = ConsoleObject<Kernel>::object_class;
     t[OBJ_CLASS_STATUS] = StatusObject<Kernel>::object_class;
+    // (no port code in an image whose XML declares no port)
+    if constexpr (!S.sampling_channels.empty())
+      t[OBJ_CLASS_SAMPLING_PORT] = PortObject<Kernel, config::PortKind::sampling>::object_class;
+    if constexpr (!S.queuing_channels.empty())
+      t[OBJ_CLASS_QUEUING_PORT] = PortObject<Kernel, config::PortKind::queuing>::object_class;
+    t[OBJ_CLASS_MEM] = MemObject<Kernel>::object_class;
     return t;
   }
 
@@ -66,7 +77,7 @@ class Kernel {
   struct HypercallTable
       : kernel::hypercall_table<typename Partitions::Hypercalls, typename SystemControl::Hypercalls,
                                 typename Time::Hypercalls, typename VirtualTraps::Hypercalls,
-                                typename Objects::Hypercalls> {};
+                                typename Objects::Hypercalls, typename Ipvis::Hypercalls> {};
 
   // The rules of this image and board, checked where their facts live (the
   // configuration's own rules are config::verify's).
@@ -138,8 +149,15 @@ class Kernel {
   // in steps, when `load`) if it boots, halted otherwise.
   static void boot_partition(Caller i, bool load, bool count) {
     if (!Partitions::boots(i)) return halt(i);
-    if (load) Loader::start(i);
+    if (load) cold(i);
     restart(i, 0, count);
+  }
+
+  // What a cold reset of partition i adds to a restart (5.5): its image
+  // copied again, in steps; its ports closed.
+  static void cold(Caller i) {
+    Loader::start(i);
+    Ports::close(i);
   }
 
   // Partition i stops until a reset.

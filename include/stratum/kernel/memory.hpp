@@ -40,6 +40,43 @@ struct PartitionMemory {
     return true;
   }
 
+  // Reads a T the caller handed over, if it is the caller's memory aligned
+  // for T (at most 8 bytes).
+  template <class T>
+  static bool get(Caller i, UserPtr<T> p, T& v) {
+    if (!holds(i, p.address, sizeof(T), false, alignof(T) < 8 ? alignof(T) : 8)) return false;
+    K::Cpu::read_user(&v, p.address, sizeof(T));
+    return true;
+  }
+
+  // How many of the `max` bytes from `addr` partition i may read in one
+  // run (0: addr is not its memory): for a string of unknown length.
+  static std::uint32_t readable_run(Caller i, std::uint32_t addr, std::uint32_t max) {
+    for (const config::MemoryArea& a : K::system.partitions[i].areas) {
+      if (a.flags & config::area_flag::unmapped) continue;
+      if (addr >= a.mapped_at && addr - a.mapped_at < a.size) {
+        const std::uint32_t left = a.size - (addr - a.mapped_at);
+        return left < max ? left : max;
+      }
+    }
+    return 0;
+  }
+
+  // Where [addr, addr + size) of partition i, as it sees its memory
+  // (mappedAt; an unmapped area at its start), is in physical memory, if
+  // the range lies in one of its areas (not a read-only one when `write`).
+  static bool physical(Caller i, std::uint32_t addr, std::uint32_t size, bool write, std::uint32_t& pa) {
+    for (const config::MemoryArea& a : K::system.partitions[i].areas) {
+      if (write && (a.flags & config::area_flag::read_only)) continue;
+      const std::uint32_t view = (a.flags & config::area_flag::unmapped) ? a.start : a.mapped_at;
+      if (addr >= view && std::uint64_t{addr} - view + size <= a.size) {
+        pa = a.start + (addr - view);
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Writes `n` objects to an array of the caller's.
   template <class T>
   static bool put_array(Caller i, UserPtr<T> p, const T* v, std::uint32_t n) {

@@ -136,7 +136,7 @@ class Partitions {
     const int t = target(caller, partitionId, err);
     if (t < 0) return err;
     if (resetMode != XM_COLD_RESET && resetMode != XM_WARM_RESET) return XM_INVALID_PARAM;
-    if (resetMode == XM_COLD_RESET) K::Loader::start(static_cast<Caller>(t));  // copied in steps, in its slot
+    if (resetMode == XM_COLD_RESET) K::cold(static_cast<Caller>(t));  // image copied in steps, in its slot; ports closed
     K::restart(static_cast<Caller>(t), status, true);
     return XM_OK;
   }

@@ -48,6 +48,7 @@ struct Pct {
     t.flags = p.flags;
     for (std::uint32_t line : p.irq_lines) t.hwIrqs |= line < 32 ? 1u << line : 0;  // the lines it owns
     t.noPhysicalMemAreas = static_cast<xm_s32_t>(p.areas.size());
+    t.noCommPorts = static_cast<xm_s32_t>(p.ports.size());
     for (std::size_t c = 0; c + 1 < CONFIG_ID_STRING_LENGTH && p.name[c]; ++c) t.name[c] = static_cast<xm_u8_t>(p.name[c]);
     t.arch.ptdL1 = K::Cpu::l1_address(i);
     for (std::size_t v = 0; v < NO_TRAPS; ++v) t.trap2Vector[v] = static_cast<xm_u16_t>(v);

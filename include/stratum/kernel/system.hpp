@@ -42,6 +42,7 @@ class SystemControl {
     l << "Stratum: system " << (resetMode == XM_COLD_RESET ? "cold" : "warm") << " reset by partition ";
     l.dec(K::system.partitions[caller].id) << " '" << K::system.partitions[caller].name << "'\n";
     K::Out::write(l);
+    K::Ports::reset_all();  // every channel empty, every port closed, as at boot
     for (std::size_t i = 0; i < K::system.partitions.size(); ++i) K::boot_partition(i, resetMode == XM_COLD_RESET, true);
     K::Plans::start(K::Board::now_us());
     return XM_OK;

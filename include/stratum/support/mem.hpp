@@ -11,27 +11,29 @@ extern "C" {
 
 // Without the attribute, GCC would recognise these loops as memset/memcpy and
 // turn them into calls to themselves.
-// A word at a time where both ends allow it (a zeroed Line is 160 bytes):
-// the byte loop is four times as long.
+// A word at a time where both ends allow it (a zeroed Line is 160 bytes,
+// a port's message is copied between a partition's buffer and the pool):
+// the byte loop is four times as long. Ends that share their alignment
+// go a byte at a time to a word boundary, then by words; others by four
+// bytes an iteration.
 STRATUM_NO_BUILTIN_LOOPS void* memset(void* dst, int c, std::size_t n) {
   auto* d = static_cast<unsigned char*>(dst);
-  if (((reinterpret_cast<std::size_t>(d) | n) & 3) == 0) {
-    const unsigned v = static_cast<unsigned char>(c) * 0x01010101u;
-    for (auto* w = reinterpret_cast<unsigned*>(d); n != 0; n -= 4) *w++ = v;
-    return dst;
-  }
-  while (n--) *d++ = static_cast<unsigned char>(c);
+  const auto b = static_cast<unsigned char>(c);
+  for (; n != 0 && (reinterpret_cast<std::size_t>(d) & 3) != 0; --n) *d++ = b;
+  const unsigned v = b * 0x01010101u;
+  for (; n >= 4; n -= 4, d += 4) *reinterpret_cast<unsigned*>(d) = v;
+  while (n--) *d++ = b;
   return dst;
 }
 
 STRATUM_NO_BUILTIN_LOOPS void* memcpy(void* dst, const void* src, std::size_t n) {
   auto* d = static_cast<unsigned char*>(dst);
   const auto* s = static_cast<const unsigned char*>(src);
-  if (((reinterpret_cast<std::size_t>(d) | reinterpret_cast<std::size_t>(s) | n) & 3) == 0) {
-    auto* w = reinterpret_cast<unsigned*>(d);
-    const auto* r = reinterpret_cast<const unsigned*>(s);
-    for (; n != 0; n -= 4) *w++ = *r++;
-    return dst;
+  if (((reinterpret_cast<std::size_t>(d) ^ reinterpret_cast<std::size_t>(s)) & 3) == 0) {
+    for (; n != 0 && (reinterpret_cast<std::size_t>(d) & 3) != 0; --n) *d++ = *s++;
+    for (; n >= 4; n -= 4, d += 4, s += 4) *reinterpret_cast<unsigned*>(d) = *reinterpret_cast<const unsigned*>(s);
+  } else {
+    for (; n >= 4; n -= 4, d += 4, s += 4) d[0] = s[0], d[1] = s[1], d[2] = s[2], d[3] = s[3];
   }
   while (n--) *d++ = *s++;
   return dst;

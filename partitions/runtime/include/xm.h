@@ -7,6 +7,7 @@
 #ifndef XM_H
 #define XM_H
 
+#include <xm/comm.h>
 #include <xm/guest.h>
 #include <xm/hypercalls.h>
 #include <xm/objects.h>
@@ -82,6 +83,62 @@ xm_s32_t XM_read_object(xmObjDesc_t objDesc, void *buffer, xm_u32_t size, xm_u32
 xm_s32_t XM_write_object(xmObjDesc_t objDesc, void *buffer, xm_u32_t size, xm_u32_t *flags);
 xm_s32_t XM_seek_object(xmObjDesc_t objDesc, xm_u32_t offset, xm_u32_t whence);
 xm_s32_t XM_ctrl_object(xmObjDesc_t objDesc, xm_u32_t cmd, void *arg);
+
+/* Inter-partition communication (manual 2.12, 5.9): ports declared in the
+ * XML's PortTables and connected by its Channels. A create returns the
+ * port's descriptor (>= 0) or an error; write/send return XM_OK, read and
+ * receive the bytes received. The codes (include/xm/comm.h has the
+ * structures):
+ *   XM_INVALID_PARAM   not one of the caller's ports (name or descriptor),
+ *                      not created yet, the wrong kind or direction, a
+ *                      pointer outside the caller's memory, a 0-byte
+ *                      message, a buffer smaller than the message
+ *   XM_INVALID_CONFIG  create: maxMsgSize, maxNoMsgs or refreshPeriod not
+ *                      the channel's; write/send: longer than maxMessageLength
+ *   XM_NOT_AVAILABLE   send to a full queue, receive from an empty one
+ *   XM_PERM_ERROR      a descriptor of another partition (raw objects)
+ * A destination gets XM_VT_EXT_SAMPLING_PORT / XM_VT_EXT_QUEUING_PORT when a
+ * message arrives (masked at boot). A second create of an open port returns
+ * the same descriptor; a cold reset closes the partition's ports.
+ *
+ * XM_create_sampling_port takes 3 arguments (listing 5.17) or 4, the 4th the
+ * channel's refreshPeriod in us, checked (XM_INVALID_CONFIG if not the
+ * channel's; 0: none); XM_receive_queuing_message takes 3 or 4 (flags). */
+#define XM__ARGS4(_1, _2, _3, _4, name, ...) name
+xm_s32_t(XM_create_sampling_port)(char *portName, xm_u32_t maxMsgSize, xm_u32_t direction, xmTime_t refreshPeriod);
+static inline xm_s32_t XM__create_sampling_port3(char *portName, xm_u32_t maxMsgSize, xm_u32_t direction) {
+  return (XM_create_sampling_port)(portName, maxMsgSize, direction, XM_NO_REFRESH_CHECK);
+}
+#define XM_create_sampling_port(...) \
+  XM__ARGS4(__VA_ARGS__, XM_create_sampling_port, XM__create_sampling_port3, ~, ~)(__VA_ARGS__)
+xm_s32_t XM_write_sampling_message(xm_s32_t portDesc, void *msgPtr, xm_u32_t msgSize);
+xm_s32_t XM_read_sampling_message(xm_s32_t portDesc, void *msgPtr, xm_u32_t msgSize, xm_u32_t *flags);
+xm_s32_t XM_get_sampling_port_status(xm_u32_t portDesc, xmSamplingPortStatus_t *status);
+xm_s32_t XM_get_sampling_port_info(char *portName, xmSamplingPortInfo_t *info);
+
+xm_s32_t XM_create_queuing_port(char *portName, xm_u32_t maxNoMsgs, xm_u32_t maxMsgSize, xm_u32_t direction);
+xm_s32_t XM_send_queuing_message(xm_s32_t portDesc, void *msgPtr, xm_u32_t msgSize);
+xm_s32_t(XM_receive_queuing_message)(xm_s32_t portDesc, void *msgPtr, xm_u32_t msgSize, xm_u32_t *flags);
+static inline xm_s32_t XM__receive_queuing_message3(xm_s32_t portDesc, void *msgPtr, xm_u32_t msgSize) {
+  return (XM_receive_queuing_message)(portDesc, msgPtr, msgSize, 0);
+}
+#define XM_receive_queuing_message(...) \
+  XM__ARGS4(__VA_ARGS__, XM_receive_queuing_message, XM__receive_queuing_message3, ~, ~)(__VA_ARGS__)
+xm_s32_t XM_get_queuing_port_status(xm_u32_t portDesc, xmQueuingPortStatus_t *status);
+xm_s32_t XM_get_queuing_port_info(char *portName, xmQueuingPortInfo_t *info);
+
+/* Inter-partition virtual interrupts (2.15.3): raises XM_VT_EXT_IPVI<n> in
+ * Ipvi n's destinations. XM_INVALID_PARAM: no Ipvi n; XM_PERM_ERROR: the
+ * caller is not its source. */
+xm_s32_t XM_raise_ipvi(xm_u8_t noIpvi);
+
+/* Memory copy (5.20): `size` bytes from srcAddr of partition srcId to
+ * destAddr of partition destId, each address as that partition sees it and
+ * each range inside one of its areas (the destination's not read-only).
+ * System partitions copy between any partitions, others within their own
+ * memory. XM_OK, or XM_PERM_ERROR / XM_INVALID_PARAM (bad ids, ranges or
+ * overlapping ones). 512 bytes move per hypercall. */
+xm_s32_t XM_memory_copy(xmId_t destId, xm_u32_t destAddr, xmId_t srcId, xm_u32_t srcAddr, xm_u32_t size);
 
 /* Processor registers (manual 5.11.1): only the trap base register. */
 #define TBR_REG32 0

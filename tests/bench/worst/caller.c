@@ -36,6 +36,17 @@ static xmSystemStatus_t sstatus;
 static xmPlanStatus_t plan;
 static xmPhysicalMemMap_t map[CONFIG_MAX_MEM_AREAS];
 
+/* Ports (system.xml): 256-byte messages to and from misaligned buffers in
+ * the last of its 16 areas (the longest area search, a byte-wise copy). */
+#define LAST_AREA 0x4014e000u
+#define SPORT(n) OBJDESC_BUILD(OBJ_CLASS_SAMPLING_PORT, 0, (n))
+#define QPORT(n) OBJDESC_BUILD(OBJ_CLASS_QUEUING_PORT, 0, (n))
+static int s_out, s_in, q_out, q_in;
+static xm_u32_t flags;
+static xmCommPortCmd_t create;
+static xmMemoryCopyCmd_t copy;
+void ExtIrqHandler(xm_s32_t irq) { (void)irq; } /* its own Ipvi: straight back */
+
 /* Flushes the windows with all of them live: called at depth 7. */
 static __attribute__((noinline)) xm_u32_t deep_flush(int depth) {
   if (depth > 0) {
@@ -80,6 +91,13 @@ static __attribute__((noinline)) void round(void) {
   AHC("clear_pil", sparc_clear_pil_nr, 0);
   AHC("flush_regwin", sparc_flush_regwin_nr, 0);
   deep_flush(7);
+  HC("create_sampling_port", __CTRL_OBJECT_NR, SPORT(0), XM_COMM_CREATE_PORT, &create, 0, 0);
+  HC("write_sampling_256", __WRITE_OBJECT_NR, SPORT(s_out), LAST_AREA + 1, 256, 0, 0);
+  HC("read_sampling_256", __READ_OBJECT_NR, SPORT(s_in), LAST_AREA + 0x403, 256, &flags, 0);
+  HC("send_queuing_256", __WRITE_OBJECT_NR, QPORT(q_out), LAST_AREA + 1, 256, 0, 0);
+  HC("receive_queuing_256", __READ_OBJECT_NR, QPORT(q_in), LAST_AREA + 0x403, 256, &flags, 0);
+  HC("memory_copy_512", __CTRL_OBJECT_NR, OBJDESC_BUILD(OBJ_CLASS_MEM, 0, 0), XM_MEM_COPY, &copy, 0, 0);
+  HC("raise_ipvi_to_itself", __RAISE_IPVI_NR, 0, 0, 0, 0, 0);
   HC("idle_self", __IDLE_SELF_NR, 0, 0, 0, 0, 0);
 }
 
@@ -87,6 +105,17 @@ void PartitionMain(void) {
   for (int k = 0; k < 64; ++k) newlines[k] = '\n';
   XM_get_system_status(&sstatus);
   const int after_reset = sstatus.resetCounter > 0;
+  s_out = XM_create_sampling_port("worstSamplingOut", 256, XM_SOURCE_PORT);
+  s_in = XM_create_sampling_port("worstSamplingIn", 256, XM_DESTINATION_PORT);
+  q_out = XM_create_queuing_port("worstQueuingOut", 4, 256, XM_SOURCE_PORT);
+  q_in = XM_create_queuing_port("worstQueuingIn", 4, 256, XM_DESTINATION_PORT);
+  create.portName = (xmAddress_t) "worstQueuingIn"; /* the last of its ports: the longest search */
+  create.refreshPeriod = XM_NO_REFRESH_CHECK;
+  create.maxMsgSize = 256;
+  create.direction = XM_DESTINATION_PORT;
+  /* 512 bytes from misaligned addresses of its own to Partner's memory */
+  copy = (xmMemoryCopyCmd_t){PARTNER, 0x40230001u, 0, LAST_AREA + 0x1, XM_MEMORY_COPY_STEP};
+  XM_unmask_irq(XM_VT_EXT_IPVI0);
   for (int r = 0; r < 3; ++r) round();
   if (!after_reset) HC("reset_system_warm", __RESET_SYSTEM_NR, XM_WARM_RESET, 0, 0, 0, 0);
   HC("halt_system", __HALT_SYSTEM_NR, 0, 0, 0, 0, 0);

@@ -84,24 +84,30 @@ struct Hardware {
     *reinterpret_cast<volatile T*>(to) = v;
   }
 
-  // Copies partition i's image from the container to `physical`. Done with
-  // the MMU off (the hypervisor is identity mapped, so its own code does not
-  // notice) and the windows flushed, so no window of anybody is spilled
-  // through the wrong translation meanwhile.
-  // Copies at most `max` bytes of it, from byte `offset`; returns how many
-  // (fewer than `max`: the image is complete).
-  static std::uint32_t load_image_part(std::size_t i, std::uint32_t physical, std::uint32_t offset, std::uint32_t max) {
-    const StratumContainerEntry& e = stratum_container[i];
-    const auto size = static_cast<std::uint32_t>(e.end - e.start);
-    const std::uint32_t n = offset >= size ? 0 : size - offset < max ? size - offset : max;
-    if (n == 0) return 0;
+  // Copies n bytes between physical addresses (partitions' memory that the
+  // current context may not map). Done with the MMU off (the hypervisor is
+  // identity mapped, so its own code does not notice) and the windows
+  // flushed, so no window of anybody is spilled through the wrong
+  // translation meanwhile.
+  static void copy_physical(std::uint32_t to, std::uint32_t from, std::size_t n) {
     const bool was_on = mmu_enabled();
     if (was_on) {
       stratum_flush_windows();
       mmu_enable(false);
     }
-    copy(reinterpret_cast<void*>(physical + offset), e.start + offset, n);
+    copy(reinterpret_cast<void*>(to), reinterpret_cast<const void*>(from), n);
     if (was_on) mmu_enable(true);
+  }
+
+  // Copies at most `max` bytes of partition i's image, from byte `offset`,
+  // from the container to `physical`; returns how many (fewer than `max`:
+  // the image is complete).
+  static std::uint32_t load_image_part(std::size_t i, std::uint32_t physical, std::uint32_t offset, std::uint32_t max) {
+    const StratumContainerEntry& e = stratum_container[i];
+    const auto size = static_cast<std::uint32_t>(e.end - e.start);
+    const std::uint32_t n = offset >= size ? 0 : size - offset < max ? size - offset : max;
+    if (n == 0) return 0;
+    copy_physical(physical + offset, reinterpret_cast<std::uint32_t>(e.start + offset), n);
     return n;
   }
 

@@ -86,6 +86,8 @@ class Processor {
   }
   // The whole image in one step (at boot, before any slot can be delayed).
   static void load_image(std::size_t i) { load_image_part(i, 0, ~std::uint32_t{0}); }
+  // n bytes between physical addresses (XM_memory_copy), whatever maps them.
+  static void copy_physical(std::uint32_t to, std::uint32_t from, std::uint32_t n) { Hw::copy_physical(to, from, n); }
 
   // -- partitions' contexts
   static Context& context(std::size_t i) { return parts_[i].ctx; }

@@ -46,6 +46,11 @@ struct StatusObject {
     st.resetCounter = K::Partitions::reset_counter(i);
     st.resetStatus = K::Partitions::reset_status(i);
     st.execClock = static_cast<xmTime_t>(K::Time::exec_clock(i));
+    const auto& m = K::Ports::counters(i);
+    st.noSamplingPortMsgsRead = m.sampling_read;
+    st.noSamplingPortMsgsWritten = m.sampling_written;
+    st.noQueuingPortMsgsSent = m.queuing_sent;
+    st.noQueuingPortMsgsReceived = m.queuing_received;
     return K::Memory::put(caller, out, st) ? XM_OK : XM_INVALID_PARAM;
   }
 
@@ -55,6 +60,11 @@ struct StatusObject {
     st.resetCounter = K::SystemControl::resets();
     st.noIrqs = K::SystemControl::irqs();
     st.currentMaf = K::Plans::scheduler().major_frames();
+    const auto& m = K::Ports::totals();
+    st.noSamplingPortMsgsRead = m.sampling_read;
+    st.noSamplingPortMsgsWritten = m.sampling_written;
+    st.noQueuingPortMsgsSent = m.queuing_sent;
+    st.noQueuingPortMsgsReceived = m.queuing_received;
     return K::Memory::put(caller, out, st) ? XM_OK : XM_INVALID_PARAM;
   }
 
