@@ -14,6 +14,7 @@
 
 #include "stratum/arch/sparc/abi.hpp"
 #include "stratum/arch/sparc/context.hpp"
+#include "stratum/arch/sparc/iret_table.hpp"
 #include "stratum/arch/sparc/page_tables.hpp"
 #include "stratum/arch/sparc/vcpu.hpp"
 #include "stratum/config/check.hpp"
@@ -29,11 +30,6 @@ namespace stratum::sparc {
 
 // The trap path's fast XM_get_time (hypercall.S) tests the clock id against zero.
 static_assert(XM_HW_CLOCK == 0);
-// The fast XM_sparc_iret (iret.S) reads and writes these PCT words.
-static_assert(offsetof(partitionControlTable_t, iFlags) == PCT_IFLAGS);
-static_assert(offsetof(partitionControlTable_t, extIrqsPend) == PCT_EXT_PEND);
-static_assert(offsetof(partitionControlTable_t, extIrqsMask) == PCT_EXT_MASK);
-static_assert(XM_IFLAGS_ET == IFLAGS_ET && XM_IFLAGS_PIL_MASK == IFLAGS_PIL);
 
 template <class Hw, const config::System& S>
 class Processor {
@@ -69,7 +65,7 @@ class Processor {
     Hw::set_current(&idle_);
     Hw::set_stack_ranges(no_ranges_.data());
     Hw::set_user_areas(no_areas_.data());
-    Hw::set_iret_table(&no_iret_);
+    Hw::set_iret_table(&Iret::none);
   }
   static void start_mmu() { Hw::mmu_start(Tables::context_table_pointer()); }
   [[noreturn]] static void run() { Hw::first_return(); }
@@ -148,7 +144,7 @@ class Processor {
       Hw::set_current(&idle_);
       Hw::set_stack_ranges(no_ranges_.data());
       Hw::set_user_areas(no_areas_.data());
-      Hw::set_iret_table(&no_iret_);
+      Hw::set_iret_table(&Iret::none);
       Hw::mmu_switch(0);
       return refused != 0;
     }
@@ -156,7 +152,7 @@ class Processor {
     Hw::set_current(&parts_[i].ctx);
     Hw::set_stack_ranges(stack_ranges_[i].data());
     Hw::set_user_areas(user_areas_[i].data());  // (with the MMU context: the fast path's check and store agree)
-    Hw::set_iret_table(&iret_tables_[i]);
+    Hw::set_iret_table(&Iret::tables[i]);
     Hw::mmu_switch(Tables::context_of_partition(i));
     // The FPU changes hands only between fp partitions, and only when the
     // next one is not already its owner: the others cannot touch it.
@@ -340,53 +336,13 @@ class Processor {
   static constexpr std::array<UserArea, 1> no_areas_{};
 
  public:
-  // What the trap path's fast XM_sparc_iret (iret.S) checks for the current
-  // partition, each list as UserArea's {start, span} ending with span 0, so
-  // that it accepts only what the general path (vcpu.hpp asm_hypercall)
-  // accepts and leaves the rest to it:
-  //  - stacks: where the handler window's %sp may be, 8-byte aligned, for
-  //    its 64-byte save area to lie in a writable area (read_frame's
-  //    Memory::holds(sp, 64, true, 8), and the rule of stratum_stack_ranges);
-  //  - code: where a return PC or nPC may be, word aligned (`code(pc)`,
-  //    Memory::holds(pc, 4, false, 4): any mapped area);
-  //  - pct: its PCT, where the hypervisor writes it (Pct::of).
-  // Left out, as for user_areas_: areas too small for the object, and any
-  // that would wrap past 4 GB.
-  struct alignas(8) IretTable {  // (LDD in iret.S)
-    std::uint32_t pct;
-    std::uint32_t code_offset;  // offsetof(IretTable, code), for the assembly
-    std::array<UserArea, max_areas + 1> stacks;
-    std::array<UserArea, max_areas + 1> code;
-  };
-  static_assert(offsetof(IretTable, pct) == IRET_PCT && offsetof(IretTable, code_offset) == IRET_CODE_OFFSET &&
-                offsetof(IretTable, stacks) == IRET_STACKS);
+  // The fast XM_sparc_iret's tables (iret_table.hpp), one per partition.
+  using Iret = IretTables<S, layout.pct_base>;
+  using IretTable = typename Iret::Table;
 
   // Partition i's lists, for the host tests.
   static constexpr const UserArea* user_areas(std::size_t i) { return user_areas_[i].data(); }
-  static constexpr const IretTable& iret_table(std::size_t i) { return iret_tables_[i]; }
-
- private:
-  static constexpr auto iret_list(std::size_t i, std::uint32_t object, std::uint32_t excluded) {
-    std::array<UserArea, max_areas + 1> r{};
-    std::size_t k = 0;
-    for (const config::MemoryArea& a : S.partitions[i].areas) {
-      if ((a.flags & excluded) != 0 || a.size <= object || std::uint64_t{a.mapped_at} + a.size > 0x1'0000'0000ull)
-        continue;
-      r[k++] = {a.mapped_at, a.size - object};
-    }
-    return r;
-  }
-  static constexpr auto iret_tables_ = [] {
-    std::array<IretTable, N> r{};
-    for (std::size_t i = 0; i < N; ++i) {
-      r[i].pct = layout.pct_base + static_cast<std::uint32_t>(i * sizeof(kernel::PctPage));
-      r[i].code_offset = offsetof(IretTable, code);
-      r[i].stacks = iret_list(i, vcpu::window_bytes, config::area_flag::unmapped | config::area_flag::read_only);
-      r[i].code = iret_list(i, 4, config::area_flag::unmapped);
-    }
-    return r;
-  }();
-  static constexpr IretTable no_iret_{0, offsetof(IretTable, code), {}, {}};  // the idle context: nothing
+  static constexpr const IretTable& iret_table(std::size_t i) { return Iret::tables[i]; }
 
  private:
 
