@@ -38,8 +38,8 @@
 
 /* partitionControlTable_t (xm/guest.h), checked in processor.hpp */
 #define PCT_IFLAGS        92
-#define PCT_EXT_PEND     104
-#define PCT_EXT_MASK     108
+#define PCT_HW_PEND       96   /* hwIrqsPend, then hwIrqsMask: one LDD */
+#define PCT_EXT_PEND     104   /* extIrqsPend, then extIrqsMask: one LDD */
 #define IFLAGS_ET       0x020   /* XM_IFLAGS_ET */
 #define IFLAGS_PIL      0xf00   /* XM_IFLAGS_PIL_MASK */
 

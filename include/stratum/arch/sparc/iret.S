@@ -30,9 +30,10 @@
  *    in the context (CTX_WBUF) while a partition runs (traps.S empties the
  *    buffer before every return to it), so none is skipped here;
  *  - the virtual PSR: its icc go to the real PSR, its ET/PIL to the PCT's
- *    iFlags. A pending unmasked extended interrupt that the new ET/PIL
- *    would let in goes to the general path instead, whose reschedule
- *    delivers it at once (VirtualTraps::deliver_pending).
+ *    iFlags. A pending unmasked interrupt (VirtualTraps::interrupt_pending:
+ *    extended or hardware) that the new ET/PIL would let in goes to the
+ *    general path instead, whose reschedule delivers it at once
+ *    (VirtualTraps::deliver_pending).
  *
  * Registers: P's %l0..%l2 are only read (the general path reads them again
  * from the frame). The scratch is P's %o1..%o5 and %o7, which are T's
@@ -113,9 +114,11 @@ stratum_asm_hypercall_trap:             /* icc: %l0 & PSR_PS (start.S, entry 0xF
         /* The virtual PSR's ET/PIL into iFlags, unless that lets a pending
          * interrupt in. */
 .Lflags:
-        ld      [%o4 + PCT_EXT_PEND], %o2
-        ld      [%o4 + PCT_EXT_MASK], %o3
-        andncc  %o2, %o3, %g0
+        ldd     [%o4 + PCT_HW_PEND], %o2        /* hwIrqsPend, hwIrqsMask */
+        andn    %o2, %o3, %o7
+        ldd     [%o4 + PCT_EXT_PEND], %o2       /* extIrqsPend, extIrqsMask */
+        andn    %o2, %o3, %o2
+        orcc    %o2, %o7, %g0           /* VirtualTraps::interrupt_pending */
         bne     .Lpending
         ld      [%o4 + PCT_IFLAGS], %o2
 .Lcommit:
@@ -136,8 +139,8 @@ stratum_asm_hypercall_trap:             /* icc: %l0 & PSR_PS (start.S, entry 0xF
         jmp     %l1
         rett    %l2                     /* into I */
 
-        /* Extended interrupts pending and unmasked (%o2 = iFlags): do ET
-         * and PIL let them in (vcpu.hpp, interrupts_open)? */
+        /* Interrupts pending and unmasked (%o2 = iFlags): do ET and PIL
+         * let them in (vcpu.hpp, interrupts_open)? */
 .Lpending:
         andcc   %l0, IFLAGS_ET, %g0
         be      .Lcommit

@@ -29,9 +29,13 @@
 namespace stratum::sparc {
 
 // iret.S reads and writes these PCT words.
+// (each pending word and its mask one doubleword: LDD; the PCT is page aligned)
 static_assert(offsetof(partitionControlTable_t, iFlags) == PCT_IFLAGS);
+static_assert(offsetof(partitionControlTable_t, hwIrqsPend) == PCT_HW_PEND);
+static_assert(offsetof(partitionControlTable_t, hwIrqsMask) == PCT_HW_PEND + 4 && PCT_HW_PEND % 8 == 0);
 static_assert(offsetof(partitionControlTable_t, extIrqsPend) == PCT_EXT_PEND);
-static_assert(offsetof(partitionControlTable_t, extIrqsMask) == PCT_EXT_MASK);
+static_assert(offsetof(partitionControlTable_t, extIrqsMask) == PCT_EXT_PEND + 4 && PCT_EXT_PEND % 8 == 0);
+static_assert(alignof(kernel::PctPage) % 8 == 0);
 static_assert(XM_IFLAGS_ET == IFLAGS_ET && XM_IFLAGS_PIL_MASK == IFLAGS_PIL);
 
 template <const config::System& S, std::uint32_t pct_base>
