@@ -27,7 +27,7 @@
  * Plan (system.xml): victim 2 ms, attacker 4 ms, victim 2 ms, referee 2 ms.
  *
  * The lateness bound, VICTIM_LATE_BOUND_US below, is the README's: the
- * worst-case table of tests/bench/REPORT.md (bench-report) measures 166 us
+ * worst-case table of tests/bench/REPORT.md (bench-report) measures 165 us
  * under -icount shift=5 (32 ns an instruction), the longest hypervisor
  * excursion plus the longest switch, rounded up to 175 us. In this suite
  * the victim learns of its slot about 33 us after it starts (the switch,

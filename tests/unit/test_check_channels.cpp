@@ -119,6 +119,23 @@ TEST_CASE("[CHANNEL-MESSAGE-SIZE] maxMessageLength is not zero") {
         "[CHANNEL-MESSAGE-SIZE] SamplingChannel 0 has a maxMessageLength of 0B");
 }
 
+TEST_CASE("[CHANNEL-POOL-ROOM] the channels' pool fits the hypervisor's area") {
+  WithChannels c;
+  // 4 ports (8), Out (16 + 32), a queue of n messages of 64 bytes (8 + n * 72);
+  // the 512KB area keeps 512 - 160 - 64 = 288KB (294912 bytes) for it.
+  CHECK(stratum::config::pool::bytes(c.s) == 8 + 48 + 8 + 4 * 72);
+  c.queuing[0].max_messages = 4095;
+  CHECK(stratum::config::pool::bytes(c.s) == 294904);
+  CHECK(check_channel_pool_room(c.s).empty());
+  c.queuing[0].max_messages = 4096;
+  CHECK(msg(check_channel_pool_room(c.s)) ==
+        "[CHANNEL-POOL-ROOM] the channels need 294976B of hypervisor memory; the first XMHypervisor area "
+        "0x40000000+512KB has room for 288KB (its size less 160KB of stacks, PCT pages and page tables and 64KB "
+        "of hypervisor code and data)");
+  c.queuing[0].max_messages = 0xffffffffu;  // no overflow: 64-bit sizes
+  CHECK(!check_channel_pool_room(c.s).empty());
+}
+
 TEST_CASE("[IPVI-ID-SEQUENCE] Ipvi ids follow the order written") {
   Good g;
   const std::uint32_t to1[] = {1};

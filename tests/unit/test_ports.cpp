@@ -12,7 +12,7 @@ using namespace stratum::test::kernel_fixture;
 using stratum::test::SimBoard;
 using stratum::config::PortKind;
 namespace ipc = stratum::test::ipc;
-namespace pool = stratum::kernel::pool;
+namespace kpool = stratum::kernel::pool;
 
 namespace {
 
@@ -71,16 +71,16 @@ struct Ipc : Booted<Tag, ipc::system> {
 }  // namespace
 
 TEST_CASE("the pool: every channel has its block, laid out by the compiler, nothing for what is not declared") {
-  static_assert(pool::ports(ipc::system) == 7);
+  static_assert(kpool::ports(ipc::system) == 7);
   // 7 open flags (8), Temp 16 + 48, Cmd 16 + 8, Log 8 + 3 * (8 + 16)
-  static_assert(pool::bytes(ipc::system) == 8 + 64 + 24 + 80);
-  static_assert(pool::bytes(base) == 0);
-  constexpr auto t = pool::port_table<ipc::system>();
+  static_assert(kpool::bytes(ipc::system) == 8 + 64 + 24 + 80);
+  static_assert(kpool::bytes(base) == 0);
+  constexpr auto t = kpool::port_table<ipc::system>();
   static_assert(t[0].offset == 8 && t[3].offset == 8 && t[6].offset == 8);  // Temp, TempIn, TempIn2
   static_assert(t[1].offset == 72 && t[4].offset == 72);                   // CmdIn, Cmd
   static_assert(t[2].offset == 96 && t[5].offset == 96);                   // Log, LogIn
   static_assert(t[5].partition == 1 && t[5].kind == PortKind::queuing && t[5].channel == 0);
-  constexpr auto f = pool::first_ports<ipc::system>();
+  constexpr auto f = kpool::first_ports<ipc::system>();
   static_assert(f[0] == 0 && f[1] == 3 && f[2] == 6 && f[3] == 7);
   CHECK(Ipc<__COUNTER__>::B::K::Ports::pool_bytes == 176);
 }

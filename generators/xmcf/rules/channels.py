@@ -1,7 +1,7 @@
 """Ports, channels and Ipvis (docs/configuration-rules.md, "Ports and
 channels"; C++: include/stratum/config/check_channels.hpp)."""
 from ..units import fmt_size
-from .common import TARGET, Note, out_of_sequence, partitions_by_id, repeats, rule, violation
+from .common import TARGET, Note, area, out_of_sequence, partitions_by_id, repeats, rule, violation
 
 
 def _port(p, name):
@@ -122,6 +122,33 @@ def channel_message_size(system):
     for name, ch in channels:
         if ch.max_message_length == 0:
             yield violation(f"{name} has a maxMessageLength of {fmt_size(0)}", ch.line)
+
+
+def _round8(n):
+    return (n + 7) & ~7
+
+
+def channel_pool_bytes(system):
+    """The channels' pool in hypervisor memory, bytes
+    (include/stratum/config/channel_pool.hpp has the same formula)."""
+    n = _round8(sum(len(p.ports) for p in system.partitions))
+    n += sum(16 + _round8(ch.max_message_length) for ch in system.sampling_channels)
+    n += sum(8 + ch.max_messages * (8 + _round8(ch.max_message_length)) for ch in system.queuing_channels)
+    return n
+
+
+@rule
+def channel_pool_room(system):
+    if not system.hypervisor_areas:
+        return
+    a = system.hypervisor_areas[0]
+    room = max(a.size - TARGET.hypervisor_reserved_top - TARGET.hypervisor_code_allowance, 0)
+    need = channel_pool_bytes(system)
+    if need > room:
+        yield violation(f"the channels need {fmt_size(min(need, 0xffffffff))} of hypervisor memory; the first XMHypervisor "
+                        f"area {area(a)} has room for {fmt_size(room)} (its size less "
+                        f"{fmt_size(TARGET.hypervisor_reserved_top)} of stacks, PCT pages and page tables and "
+                        f"{fmt_size(TARGET.hypervisor_code_allowance)} of hypervisor code and data)", a.line)
 
 
 @rule

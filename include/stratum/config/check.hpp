@@ -128,6 +128,7 @@ inline constexpr Rule rules[] = {
     {"CHANNEL-PORT-SHARED", check_channel_port_shared},
     {"CHANNEL-PORT-UNCONNECTED", check_channel_port_unconnected},
     {"CHANNEL-MESSAGE-SIZE", check_channel_message_size},
+    {"CHANNEL-POOL-ROOM", check_channel_pool_room},
     {"IPVI-ID-SEQUENCE", check_ipvi_id_sequence},
     {"IPVI-COUNT", check_ipvi_count},
     {"IPVI-PARTITION-UNKNOWN", check_ipvi_partition_unknown},

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "stratum/config/channel_pool.hpp"
 #include "stratum/config/diagnostic.hpp"
 #include "stratum/config/model.hpp"
 #include "stratum/config/target.hpp"
@@ -221,6 +222,28 @@ constexpr Diagnostic check_channel_message_size(const System& s) {
     if (s.sampling_channels[c].max_message_length == 0) return report(false, c);
   for (std::size_t c = 0; c < s.queuing_channels.size(); ++c)
     if (s.queuing_channels[c].max_message_length == 0) return report(true, c);
+  return d;
+}
+
+// [CHANNEL-POOL-ROOM] the channels' messages and queues live in the
+// hypervisor's memory (config/channel_pool.hpp): in the first XMHypervisor
+// area, above its code and data and below its stacks, PCT pages and page
+// tables. (The link checks the rest: the partition images it also holds.)
+constexpr Diagnostic check_channel_pool_room(const System& s) {
+  Diagnostic d;
+  if (s.hypervisor.areas.empty()) return d;  // MEM-HYPERVISOR-ROOM
+  const MemoryArea& a = s.hypervisor.areas[0];
+  const std::uint64_t kept = std::uint64_t{target::hypervisor_reserved_top} + target::hypervisor_code_allowance;
+  const std::uint64_t room = a.size > kept ? a.size - kept : 0;
+  const std::uint64_t need = pool::bytes(s);
+  if (need > room) {
+    d << "[CHANNEL-POOL-ROOM] the channels need ";
+    d.size(need > 0xffffffffu ? 0xffffffffu : static_cast<std::uint32_t>(need)) << " of hypervisor memory; the first XMHypervisor area ";
+    d.area(a.start, a.size) << " has room for ";
+    d.size(static_cast<std::uint32_t>(room)) << " (its size less ";
+    d.size(target::hypervisor_reserved_top) << " of stacks, PCT pages and page tables and ";
+    d.size(target::hypervisor_code_allowance) << " of hypervisor code and data)";
+  }
   return d;
 }
 

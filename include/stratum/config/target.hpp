@@ -41,5 +41,10 @@ inline constexpr std::size_t max_ipvis = 8;
 // The first XMHypervisor area holds the image, then 32KB of stacks, 64KB of PCT pages and
 // 64KB of page tables at its top (layout.hpp).
 inline constexpr std::uint32_t min_hypervisor_area = 256 * 1024;
+// Of the first XMHypervisor area, what is not the image: stacks, PCT pages
+// and page tables (layout.hpp); and what the rules keep of the rest for the
+// hypervisor's own code and data (about 40KB) before the channels' pool.
+inline constexpr std::uint32_t hypervisor_reserved_top = 160 * 1024;
+inline constexpr std::uint32_t hypervisor_code_allowance = 64 * 1024;
 
 }  // namespace stratum::target

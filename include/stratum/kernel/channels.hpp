@@ -17,37 +17,21 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "stratum/config/channel_pool.hpp"
 #include "stratum/config/model.hpp"
 
 namespace stratum::kernel::pool {
 
-constexpr std::uint64_t round8(std::uint64_t n) { return (n + 7u) & ~std::uint64_t{7}; }
-
-inline constexpr std::uint32_t sampling_header = 16;
-inline constexpr std::uint32_t queue_header = 8;
-inline constexpr std::uint32_t slot_header = 8;
-
-constexpr std::uint64_t sampling_bytes(const config::SamplingChannel& c) {
-  return sampling_header + round8(c.max_message_length);
-}
-constexpr std::uint64_t slot_bytes(const config::QueuingChannel& c) { return slot_header + round8(c.max_message_length); }
-constexpr std::uint64_t queuing_bytes(const config::QueuingChannel& c) {
-  return queue_header + std::uint64_t{c.max_messages} * slot_bytes(c);
-}
-
-constexpr std::size_t ports(const config::System& s) {
-  std::size_t n = 0;
-  for (const config::Partition& p : s.partitions) n += p.ports.size();
-  return n;
-}
-
-// The whole pool, bytes.
-constexpr std::uint64_t bytes(const config::System& s) {
-  std::uint64_t n = round8(ports(s));
-  for (const config::SamplingChannel& c : s.sampling_channels) n += sampling_bytes(c);
-  for (const config::QueuingChannel& c : s.queuing_channels) n += queuing_bytes(c);
-  return n;
-}
+// (The sizes are the configuration's, which its rule CHANNEL-POOL-ROOM checks.)
+using config::pool::bytes;
+using config::pool::ports;
+using config::pool::queue_header;
+using config::pool::queuing_bytes;
+using config::pool::round8;
+using config::pool::sampling_bytes;
+using config::pool::sampling_header;
+using config::pool::slot_bytes;
+using config::pool::slot_header;
 
 // One port of the system, as the tables give it.
 struct PortEntry {

@@ -80,9 +80,10 @@ class Ports {
     }
   }
 
-  static std::int32_t ctrl(Caller caller, xmObjDesc_t desc, xm_u32_t cmd, UserPtr<void> arg, config::PortKind kind) {
+  template <config::PortKind kind>
+  static std::int32_t ctrl(Caller caller, xmObjDesc_t desc, xm_u32_t cmd, UserPtr<void> arg) {
     if (OBJDESC_GET_PARTITIONID(desc) != S.partitions[caller].id) return XM_PERM_ERROR;
-    if (cmd == XM_COMM_GET_PORT_STATUS) return status(caller, desc, arg.address, kind);
+    if (cmd == XM_COMM_GET_PORT_STATUS) return status<kind>(caller, desc, arg.address);
     if (cmd != XM_COMM_CREATE_PORT && cmd != XM_COMM_GET_PORT_INFO) return XM_INVALID_PARAM;
     xmCommPortCmd_t c;
     if (!K::Memory::get(caller, UserPtr<xmCommPortCmd_t>{arg.address}, c)) return XM_INVALID_PARAM;
@@ -92,49 +93,51 @@ class Ports {
     if (cmd == XM_COMM_GET_PORT_INFO) return info(caller, e, arg.address);
     if (c.direction != direction_code(e.direction)) return XM_INVALID_PARAM;
     if (c.maxMsgSize != max_length(e)) return XM_INVALID_CONFIG;
-    if (kind == config::PortKind::queuing && c.maxNoMsgs != S.queuing_channels[e.channel].max_messages)
+    if constexpr (kind == config::PortKind::queuing) {
+      if (c.maxNoMsgs != S.queuing_channels[e.channel].max_messages) return XM_INVALID_CONFIG;
+    } else if (c.refreshPeriod != XM_NO_REFRESH_CHECK &&
+               c.refreshPeriod != xmTime_t{S.sampling_channels[e.channel].refresh_period_us}) {
       return XM_INVALID_CONFIG;
-    if (kind == config::PortKind::sampling && c.refreshPeriod != XM_NO_REFRESH_CHECK &&
-        c.refreshPeriod != xmTime_t{S.sampling_channels[e.channel].refresh_period_us})
-      return XM_INVALID_CONFIG;
+    }
     pool_[static_cast<std::size_t>(g)] = 1;
     return g;
   }
 
   // XM_write_sampling_message / XM_send_queuing_message.
-  static std::int32_t write(Caller caller, xmObjDesc_t desc, UserPtr<void> buffer, xm_u32_t size, config::PortKind kind) {
+  template <config::PortKind kind>
+  static std::int32_t write(Caller caller, xmObjDesc_t desc, UserPtr<void> buffer, xm_u32_t size) {
     std::int32_t err = XM_OK;
     const pool::PortEntry* e = open_port(caller, desc, kind, config::PortDirection::source, err);
     if (e == nullptr) return err;
     if (size == 0) return XM_INVALID_PARAM;
     if (size > max_length(*e)) return XM_INVALID_CONFIG;
     if (!K::Memory::holds(caller, buffer.address, size, false, 1)) return XM_INVALID_PARAM;
-    const std::uint64_t now = K::Board::now_us();
-    if (kind == config::PortKind::sampling) {
+    if constexpr (kind == config::PortKind::sampling) {
       K::Cpu::read_user(pool_ + e->offset + pool::sampling_header, buffer.address, size);
       set32(e->offset, size);
-      set64(e->offset + 8, now);
+      set64(e->offset + 8, K::Board::now_us());
       tally(caller, &Counters::sampling_written);
       for (const config::ChannelEnd& d : S.sampling_channels[e->channel].destinations)
         notify(caller, d.partition_id, XM_VT_EXT_SAMPLING_PORT);
       return XM_OK;
+    } else {
+      const config::QueuingChannel& ch = S.queuing_channels[e->channel];
+      const std::uint32_t head = get32(e->offset), n = get32(e->offset + 4);
+      if (n == ch.max_messages) return XM_NOT_AVAILABLE;
+      const std::uint32_t at = slot(*e, wrap(head + n, ch.max_messages));
+      K::Cpu::read_user(pool_ + at + pool::slot_header, buffer.address, size);
+      set32(at, size);
+      set32(e->offset + 4, n + 1);
+      tally(caller, &Counters::queuing_sent);
+      notify(caller, ch.destination.partition_id, XM_VT_EXT_QUEUING_PORT);
+      return XM_OK;
     }
-    const config::QueuingChannel& ch = S.queuing_channels[e->channel];
-    const std::uint32_t head = get32(e->offset), n = get32(e->offset + 4);
-    if (n == ch.max_messages) return XM_NOT_AVAILABLE;
-    const std::uint32_t at = slot(*e, (head + n) % ch.max_messages);
-    K::Cpu::read_user(pool_ + at + pool::slot_header, buffer.address, size);
-    set32(at, size);
-    set32(e->offset + 4, n + 1);
-    tally(caller, &Counters::queuing_sent);
-    notify(caller, ch.destination.partition_id, XM_VT_EXT_QUEUING_PORT);
-    return XM_OK;
   }
 
   // XM_read_sampling_message / XM_receive_queuing_message: the bytes
   // received (0: no message yet, sampling only).
-  static std::int32_t read(Caller caller, xmObjDesc_t desc, UserPtr<void> buffer, xm_u32_t size,
-                           UserPtr<xm_u32_t> flags, config::PortKind kind) {
+  template <config::PortKind kind>
+  static std::int32_t read(Caller caller, xmObjDesc_t desc, UserPtr<void> buffer, xm_u32_t size, UserPtr<xm_u32_t> flags) {
     std::int32_t err = XM_OK;
     const pool::PortEntry* e = open_port(caller, desc, kind, config::PortDirection::destination, err);
     if (e == nullptr) return err;
@@ -142,7 +145,7 @@ class Ports {
     if (room == 0 || !K::Memory::holds(caller, buffer.address, room, true, 1)) return XM_INVALID_PARAM;
     if (flags.address != 0 && !K::Memory::holds(caller, flags.address, 4, true, 4)) return XM_INVALID_PARAM;
     std::uint32_t at, length, f = 0;
-    if (kind == config::PortKind::sampling) {
+    if constexpr (kind == config::PortKind::sampling) {
       at = e->offset;
       length = get32(at);
       if (length != 0 && valid(*e, get64(at + 8))) f = XM_COMM_MSG_VALID;
@@ -155,15 +158,14 @@ class Ports {
       length = get32(at);
       at += pool::slot_header;
       if (length <= room) {
-        set32(e->offset, (head + 1) % ch.max_messages);
+        set32(e->offset, wrap(head + 1, ch.max_messages));
         set32(e->offset + 4, n - 1);
       }
     }
     if (length > room) return XM_INVALID_PARAM;  // whole messages only
     K::Cpu::write_user(buffer.address, pool_ + at, length);
     if (flags.address != 0) K::Cpu::store_user(flags.address, f);
-    if (length != 0)
-      tally(caller, kind == config::PortKind::sampling ? &Counters::sampling_read : &Counters::queuing_received);
+    if (length != 0) tally(caller, kind == config::PortKind::sampling ? &Counters::sampling_read : &Counters::queuing_received);
     return static_cast<std::int32_t>(length);
   }
 
@@ -190,6 +192,8 @@ class Ports {
     return e.kind == config::PortKind::sampling ? S.sampling_channels[e.channel].max_message_length
                                                 : S.queuing_channels[e.channel].max_message_length;
   }
+  // A ring index past its end comes round (k < 2 * n: no division).
+  static std::uint32_t wrap(std::uint32_t k, std::uint32_t n) { return k >= n ? k - n : k; }
   static std::uint32_t slot(const pool::PortEntry& e, std::uint32_t k) {
     return e.offset + pool::queue_header + k * static_cast<std::uint32_t>(pool::slot_bytes(S.queuing_channels[e.channel]));
   }
@@ -242,12 +246,13 @@ class Ports {
     return K::Memory::put(caller, UserPtr<xmCommPortCmd_t>{arg}, c) ? XM_OK : XM_INVALID_PARAM;
   }
 
-  static std::int32_t status(Caller caller, xmObjDesc_t desc, std::uint32_t arg, config::PortKind kind) {
+  template <config::PortKind kind>
+  static std::int32_t status(Caller caller, xmObjDesc_t desc, std::uint32_t arg) {
     std::int32_t err = XM_OK;
     const std::uint32_t g = OBJDESC_GET_ID(desc);
     const pool::PortEntry* e = open_port(caller, desc, kind, g < port_count ? table_[g].direction : config::PortDirection::source, err);
     if (e == nullptr) return err;
-    if (kind == config::PortKind::sampling) {
+    if constexpr (kind == config::PortKind::sampling) {
       xmSamplingPortStatus_t st{};
       st.refreshPeriod = S.sampling_channels[e->channel].refresh_period_us;
       st.maxMsgSize = max_length(*e);
@@ -255,12 +260,13 @@ class Ports {
       st.timestamp = st.lastMsgSize ? static_cast<xmTime_t>(get64(e->offset + 8)) : 0;
       st.flags = st.lastMsgSize && valid(*e, get64(e->offset + 8)) ? XM_COMM_MSG_VALID : 0;
       return K::Memory::put(caller, UserPtr<xmSamplingPortStatus_t>{arg}, st) ? XM_OK : XM_INVALID_PARAM;
+    } else {
+      xmQueuingPortStatus_t st{};
+      st.maxMsgSize = max_length(*e);
+      st.maxNoMsgs = S.queuing_channels[e->channel].max_messages;
+      st.noMsgs = get32(e->offset + 4);
+      return K::Memory::put(caller, UserPtr<xmQueuingPortStatus_t>{arg}, st) ? XM_OK : XM_INVALID_PARAM;
     }
-    xmQueuingPortStatus_t st{};
-    st.maxMsgSize = max_length(*e);
-    st.maxNoMsgs = S.queuing_channels[e->channel].max_messages;
-    st.noMsgs = get32(e->offset + 4);
-    return K::Memory::put(caller, UserPtr<xmQueuingPortStatus_t>{arg}, st) ? XM_OK : XM_INVALID_PARAM;
   }
 
   // A message arrived for partition `id`: its extended interrupt is
@@ -276,18 +282,19 @@ class Ports {
     ++(totals_.*c);
   }
 
+  // Header words: 4-aligned (8 for a time) by the layout, so one load or store each.
   static std::uint32_t get32(std::uint32_t at) {
     std::uint32_t v;
-    __builtin_memcpy(&v, pool_ + at, 4);
+    __builtin_memcpy(&v, __builtin_assume_aligned(pool_ + at, 4), 4);
     return v;
   }
   static std::uint64_t get64(std::uint32_t at) {
     std::uint64_t v;
-    __builtin_memcpy(&v, pool_ + at, 8);
+    __builtin_memcpy(&v, __builtin_assume_aligned(pool_ + at, 8), 8);
     return v;
   }
-  static void set32(std::uint32_t at, std::uint32_t v) { __builtin_memcpy(pool_ + at, &v, 4); }
-  static void set64(std::uint32_t at, std::uint64_t v) { __builtin_memcpy(pool_ + at, &v, 8); }
+  static void set32(std::uint32_t at, std::uint32_t v) { __builtin_memcpy(__builtin_assume_aligned(pool_ + at, 4), &v, 4); }
+  static void set64(std::uint32_t at, std::uint64_t v) { __builtin_memcpy(__builtin_assume_aligned(pool_ + at, 8), &v, 8); }
 
   // The pool: open flags (a byte per port), then the channels.
   alignas(8) static inline std::uint8_t pool_[pool_bytes ? pool_bytes : 8]{};
@@ -299,13 +306,13 @@ class Ports {
 template <class K, config::PortKind Kind>
 struct PortObject {
   static std::int32_t read(Caller c, xmObjDesc_t d, UserPtr<void> b, xm_u32_t size, UserPtr<xm_u32_t> flags) {
-    return K::Ports::read(c, d, b, size, flags, Kind);
+    return K::Ports::template read<Kind>(c, d, b, size, flags);
   }
   static std::int32_t write(Caller c, xmObjDesc_t d, UserPtr<void> b, xm_u32_t size, UserPtr<xm_u32_t>) {
-    return K::Ports::write(c, d, b, size, Kind);
+    return K::Ports::template write<Kind>(c, d, b, size);
   }
   static std::int32_t ctrl(Caller c, xmObjDesc_t d, xm_u32_t cmd, UserPtr<void> arg) {
-    return K::Ports::ctrl(c, d, cmd, arg, Kind);
+    return K::Ports::template ctrl<Kind>(c, d, cmd, arg);
   }
   static constexpr ObjectClass object_class{.read = &read, .write = &write, .ctrl = &ctrl};
 };

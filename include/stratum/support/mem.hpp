@@ -31,7 +31,12 @@ STRATUM_NO_BUILTIN_LOOPS void* memcpy(void* dst, const void* src, std::size_t n)
   const auto* s = static_cast<const unsigned char*>(src);
   if (((reinterpret_cast<std::size_t>(d) ^ reinterpret_cast<std::size_t>(s)) & 3) == 0) {
     for (; n != 0 && (reinterpret_cast<std::size_t>(d) & 3) != 0; --n) *d++ = *s++;
-    for (; n >= 4; n -= 4, d += 4, s += 4) *reinterpret_cast<unsigned*>(d) = *reinterpret_cast<const unsigned*>(s);
+    auto* w = reinterpret_cast<unsigned*>(d);
+    const auto* r = reinterpret_cast<const unsigned*>(s);
+    for (; n >= 16; n -= 16, w += 4, r += 4) w[0] = r[0], w[1] = r[1], w[2] = r[2], w[3] = r[3];
+    for (; n >= 4; n -= 4) *w++ = *r++;
+    d = reinterpret_cast<unsigned char*>(w);
+    s = reinterpret_cast<const unsigned char*>(r);
   } else {
     for (; n >= 4; n -= 4, d += 4, s += 4) d[0] = s[0], d[1] = s[1], d[2] = s[2], d[3] = s[3];
   }
