@@ -46,7 +46,8 @@ struct Leon3Qemu {
   template <const config::System& S>
   static constexpr bool valid_for() {
     return config::configuration_error<leon3_qemu::check_board_processors(S)>::ok &
-           config::configuration_error<leon3_qemu::check_board_vcpus(S)>::ok;
+           config::configuration_error<leon3_qemu::check_board_vcpus(S)>::ok &
+           config::configuration_error<leon3_qemu::check_board_memory(S)>::ok;
   }
 
   static constexpr std::uintptr_t apbuart = target::apbuart;

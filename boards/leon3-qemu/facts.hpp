@@ -1,11 +1,12 @@
 // What board leon3-qemu is, as far as a system's configuration can ask too
 // much of it. Written once, here: board.hpp's rules (BOARD-PROCESSORS,
-// BOARD-VCPUS) use these facts, and the generator reads this file for
+// BOARD-VCPUS, BOARD-MEMORY) use these facts, and the generator reads this file for
 // `stratum-gen check --board leon3-qemu` (generators/xmcf/facts.py), so each
 // fact stays one line `inline constexpr <type> <name> = <value>;`.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 namespace stratum::boards::leon3_qemu {
 
@@ -15,5 +16,11 @@ inline constexpr const char* name = "leon3-qemu";
 inline constexpr std::size_t processors = 1;
 // The kernel runs one virtual CPU per partition.
 inline constexpr std::size_t vcpus_per_partition = 1;
+// Its memory (qemu-system-sparc -M leon3_generic with the default -m, as
+// run.py starts it): 128MB of RAM at 0x40000000 and the 8MB PROM at 0.
+inline constexpr std::uint32_t ram_start = 0x40000000;
+inline constexpr std::uint32_t ram_size = 0x08000000;
+inline constexpr std::uint32_t rom_start = 0x00000000;
+inline constexpr std::uint32_t rom_size = 0x00800000;
 
 }  // namespace stratum::boards::leon3_qemu

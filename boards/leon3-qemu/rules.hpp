@@ -10,6 +10,7 @@
 #include "facts.hpp"
 #include "stratum/config/diagnostic.hpp"
 #include "stratum/config/model.hpp"
+#include "stratum/config/target.hpp"
 
 namespace stratum::boards::leon3_qemu {
 
@@ -33,6 +34,30 @@ constexpr config::Diagnostic check_board_vcpus(const config::System& s) {
       config::detail::partition(d << "[BOARD-VCPUS] ", p) << " has ";
       d.dec(p.vcpus) << " vCPUs; board " << name << " runs ";
       d.dec(vcpus_per_partition) << " per partition";
+      return d;
+    }
+  return d;
+}
+
+// [BOARD-MEMORY] a region the board does not have: its areas would be
+// memory nobody can read or write, and a hypercall that touched them for
+// their partition would fault the hypervisor.
+constexpr config::Diagnostic check_board_memory(const config::System& s) {
+  config::Diagnostic d;
+  const auto inside = [](const config::MemoryRegion& r, std::uint64_t start, std::uint64_t size) {
+    return r.start >= start && std::uint64_t{r.start} + r.size <= start + size;
+  };
+  const auto others = [](const config::MemoryRegion& r) {  // MEM-REGION-WRAP's, MEM-IO-WINDOW's
+    const std::uint64_t end = std::uint64_t{r.start} + r.size;
+    return end > (std::uint64_t{1} << 32) ||
+           (r.start < std::uint64_t{target::io_window_start} + target::io_window_size && end > target::io_window_start);
+  };
+  for (const config::MemoryRegion& r : s.memory_regions)
+    if (!others(r) && !inside(r, ram_start, ram_size) && !inside(r, rom_start, rom_size)) {
+      d << "[BOARD-MEMORY] Region ";
+      d.area(r.start, r.size) << " is not memory of board " << name << " (RAM ";
+      d.area(ram_start, ram_size) << ", PROM ";
+      d.area(rom_start, rom_size) << ")";
       return d;
     }
   return d;

@@ -10,7 +10,7 @@ static xm_s32_t port_object(xm_u32_t cls, xm_s32_t portDesc, xmObjDesc_t *d) {
   return XM_OK;
 }
 
-static xm_s32_t create_port(xm_u32_t cls, char *portName, xm_u32_t maxNoMsgs, xm_u32_t maxMsgSize,
+static xm_s32_t create_port(xm_u32_t cls, const char *portName, xm_u32_t maxNoMsgs, xm_u32_t maxMsgSize,
                             xm_u32_t direction, xmTime_t refreshPeriod) {
   xmCommPortCmd_t c;
   c.refreshPeriod = refreshPeriod;
@@ -21,13 +21,13 @@ static xm_s32_t create_port(xm_u32_t cls, char *portName, xm_u32_t maxNoMsgs, xm
   return XM_ctrl_object(OBJDESC_BUILD(cls, XM_PARTITION_SELF, 0), XM_COMM_CREATE_PORT, &c);
 }
 
-static xm_s32_t port_info(xm_u32_t cls, char *portName, xmCommPortCmd_t *c) {
+static xm_s32_t port_info(xm_u32_t cls, const char *portName, xmCommPortCmd_t *c) {
   c->portName = (xmAddress_t)portName;
   return XM_ctrl_object(OBJDESC_BUILD(cls, XM_PARTITION_SELF, 0), XM_COMM_GET_PORT_INFO, c);
 }
 
 /* Sampling ports */
-xm_s32_t(XM_create_sampling_port)(char *portName, xm_u32_t maxMsgSize, xm_u32_t direction, xmTime_t refreshPeriod) {
+xm_s32_t(XM_create_sampling_port)(const char *portName, xm_u32_t maxMsgSize, xm_u32_t direction, xmTime_t refreshPeriod) {
   return create_port(OBJ_CLASS_SAMPLING_PORT, portName, 0, maxMsgSize, direction, refreshPeriod);
 }
 
@@ -49,11 +49,11 @@ xm_s32_t XM_get_sampling_port_status(xm_u32_t portDesc, xmSamplingPortStatus_t *
   return XM_ctrl_object(d, XM_COMM_GET_PORT_STATUS, status);
 }
 
-xm_s32_t XM_get_sampling_port_info(char *portName, xmSamplingPortInfo_t *info) {
+xm_s32_t XM_get_sampling_port_info(const char *portName, xmSamplingPortInfo_t *info) {
   xmCommPortCmd_t c;
   const xm_s32_t r = port_info(OBJ_CLASS_SAMPLING_PORT, portName, &c);
   if (r != XM_OK) return r;
-  info->portName = portName;
+  info->portName = (char *)portName; /* (the manual's field is a char *) */
   info->refreshPeriod = c.refreshPeriod;
   info->maxMsgSize = c.maxMsgSize;
   info->direction = c.direction;
@@ -61,7 +61,7 @@ xm_s32_t XM_get_sampling_port_info(char *portName, xmSamplingPortInfo_t *info) {
 }
 
 /* Queuing ports */
-xm_s32_t XM_create_queuing_port(char *portName, xm_u32_t maxNoMsgs, xm_u32_t maxMsgSize, xm_u32_t direction) {
+xm_s32_t XM_create_queuing_port(const char *portName, xm_u32_t maxNoMsgs, xm_u32_t maxMsgSize, xm_u32_t direction) {
   return create_port(OBJ_CLASS_QUEUING_PORT, portName, maxNoMsgs, maxMsgSize, direction, 0);
 }
 
@@ -83,11 +83,11 @@ xm_s32_t XM_get_queuing_port_status(xm_u32_t portDesc, xmQueuingPortStatus_t *st
   return XM_ctrl_object(d, XM_COMM_GET_PORT_STATUS, status);
 }
 
-xm_s32_t XM_get_queuing_port_info(char *portName, xmQueuingPortInfo_t *info) {
+xm_s32_t XM_get_queuing_port_info(const char *portName, xmQueuingPortInfo_t *info) {
   xmCommPortCmd_t c;
   const xm_s32_t r = port_info(OBJ_CLASS_QUEUING_PORT, portName, &c);
   if (r != XM_OK) return r;
-  info->portName = portName;
+  info->portName = (char *)portName; /* (the manual's field is a char *) */
   info->maxMsgSize = c.maxMsgSize;
   info->maxNoMsgs = c.maxNoMsgs;
   info->direction = c.direction;

@@ -1,8 +1,8 @@
 /*
  * Partition start-up: the hypervisor enters here, in user mode, with the
  * address of this partition's PCT in %o0 (after a boot or any reset).
- * Sets the stack, clears .bss, installs the default virtual trap table and
- * calls PartitionMain; if that returns, the partition halts itself
+ * Sets the stack, clears .bss, installs the default virtual trap table, runs
+ * the C++ global constructors and calls PartitionMain; if that returns, the partition halts itself
  * (libxm_main_returned).
  */
 #include <xm/hypercalls.h>
@@ -27,6 +27,8 @@ _start:
         st      %g7, [%g2]
         set     _traptab, %o1
         HYPERCALL(sparc_write_tbr_nr)
+        call    libxm_run_constructors  /* C++ global constructors (.init_array) */
+        nop
         call    PartitionMain
         nop
         call    libxm_main_returned     /* halts the partition */

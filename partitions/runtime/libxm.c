@@ -5,6 +5,14 @@
 
 partitionControlTable_t *libxm_pct; /* set by the start-up code */
 
+/* The C++ global constructors (.init_array, partition.ld), in link order:
+ * the start-up code runs them before PartitionMain, after every reset. */
+typedef void (*libxm_constructor_t)(void);
+extern libxm_constructor_t __init_array_start[], __init_array_end[];
+void libxm_run_constructors(void) {
+  for (libxm_constructor_t *c = __init_array_start; c < __init_array_end; ++c) (*c)();
+}
+
 /* Where the start-up code goes when PartitionMain returns. */
 void libxm_main_returned(void) {
   XM_halt_partition(XM_PARTITION_SELF);

@@ -31,3 +31,19 @@ TEST_CASE("[BOARD-VCPUS] one vCPU per partition") {
   g.parts[1].vcpus = 1;
   CHECK(check_board_vcpus(g.s).empty());
 }
+
+TEST_CASE("[BOARD-MEMORY] regions lie in the board's RAM or PROM") {
+  Good g;
+  CHECK(check_board_memory(g.s).empty());  // 0x40000000+128MB: all its RAM
+  const MemoryRegion big[] = {{.type = RegionType::stram, .start = 0x40000000, .size = 0x10000000}};
+  g.s.memory_regions = big;
+  CHECK(msg(check_board_memory(g.s)) ==
+        "[BOARD-MEMORY] Region 0x40000000+256MB is not memory of board leon3-qemu (RAM 0x40000000+128MB, PROM "
+        "0x00000000+8MB)");
+  const MemoryRegion rom_and_sdram[] = {{.type = RegionType::rom, .start = 0, .size = 0x800000},
+                                        {.type = RegionType::sdram, .start = 0x60000000, .size = 0x1000000}};
+  g.s.memory_regions = rom_and_sdram;
+  CHECK(msg(check_board_memory(g.s)) ==
+        "[BOARD-MEMORY] Region 0x60000000+16MB is not memory of board leon3-qemu (RAM 0x40000000+128MB, PROM "
+        "0x00000000+8MB)");
+}

@@ -119,6 +119,35 @@ TEST_CASE("[CHANNEL-MESSAGE-SIZE] maxMessageLength is not zero") {
         "[CHANNEL-MESSAGE-SIZE] SamplingChannel 0 has a maxMessageLength of 0B");
 }
 
+TEST_CASE("[PORT-COUNT] at most 1024 ports in the system") {
+  Good g;
+  std::vector<Port> ports(1024, Port{"p", PortKind::sampling, PortDirection::source});
+  std::vector<std::string> names(1025);
+  for (std::size_t k = 0; k < ports.size(); ++k) names[k] = "p" + std::to_string(k), ports[k].name = names[k].c_str();
+  g.parts[0].ports = ports;
+  CHECK(check_port_count(g.s).empty());
+  CHECK(check_port_name_duplicate(g.s).empty());
+  std::vector<Port> one = {{"q", PortKind::sampling, PortDirection::source}};
+  g.parts[1].ports = one;
+  CHECK(msg(check_port_count(g.s)) == "[PORT-COUNT] the system has 1025 ports; a port descriptor has room for 1024");
+  // (the duplicate check sorts: 1024 names cost n log n, and it names the second)
+  ports[700].name = names[3].c_str();
+  g.parts[0].ports = ports;
+  CHECK(msg(check_port_name_duplicate(g.s)) == "[PORT-NAME-DUPLICATE] Partition 'FlightCtl' declares port 'p3' twice");
+}
+
+TEST_CASE("[PORT-NAME-LENGTH] a port name has at most 31 bytes") {
+  Good g;
+  std::vector<Port> ports = {{"abcdefghijklmnopqrstuvwxyz01234", PortKind::sampling, PortDirection::source}};
+  g.parts[0].ports = ports;
+  CHECK(check_port_name_length(g.s).empty());
+  ports[0].name = "abcdefghijklmnopqrstuvwxyz012345";
+  g.parts[0].ports = ports;
+  CHECK(msg(check_port_name_length(g.s)) ==
+        "[PORT-NAME-LENGTH] Partition 'FlightCtl' port 'abcdefghijklmnopqrstuvwxyz012345' is 32 bytes long; a port "
+        "name has at most 31 (XM_PORT_NAME_MAX)");
+}
+
 TEST_CASE("[CHANNEL-POOL-ROOM] the channels' pool fits the hypervisor's area") {
   WithChannels c;
   // 4 ports (8), Out (16 + 32), a queue of n messages of 64 bytes (8 + n * 72);

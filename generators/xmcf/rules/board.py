@@ -4,7 +4,8 @@
 image is instantiated for the board (Board::valid_for<S>() in
 boards/<board>/board.hpp); a system that breaks only these is a valid XM_CF
 file that this board cannot run."""
-from .common import board_rule, violation
+from ..units import fmt_area
+from .common import TARGET, board_rule, region, violation
 
 
 @board_rule
@@ -24,3 +25,21 @@ def board_vcpus(system, board):
         if p.vcpus > board.vcpus_per_partition:
             yield violation(f"Partition '{p.name}' has {p.vcpus} vCPUs; board {board.name} runs "
                             f"{board.vcpus_per_partition} per partition", p.line)
+
+
+@board_rule
+def board_memory(system, board):
+    """A region the board does not have: its areas would be memory nobody can
+    read or write, and a hypercall touching them would fault the hypervisor."""
+    def inside(r, start, size):
+        return r.start >= start and r.start + r.size <= start + size
+    def others(r):  # MEM-REGION-WRAP's, MEM-IO-WINDOW's
+        end = r.start + r.size
+        return end > 1 << 32 or (r.start < TARGET.io_window_start + TARGET.io_window_size and end > TARGET.io_window_start)
+    for r in system.regions:
+        if not others(r) and not inside(r, board.ram_start, board.ram_size) and not inside(r, board.rom_start,
+                                                                                              board.rom_size):
+            yield violation(f"{region(r)} is not memory of board {board.name} (RAM "
+                            f"{fmt_area(board.ram_start, board.ram_size)}, PROM {fmt_area(board.rom_start, board.rom_size)})",
+                            r.line)
+            return

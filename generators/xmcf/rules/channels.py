@@ -54,6 +54,25 @@ def port_name_duplicate(system):
 
 
 @rule
+def port_count(system):
+    ports = [(p, port) for p in system.partitions for port in p.ports]
+    if len(ports) > TARGET.max_ports:
+        yield violation(f"the system has {len(ports)} ports; a port descriptor has room for {TARGET.max_ports}",
+                        ports[TARGET.max_ports][1].line)
+
+
+@rule
+def port_name_length(system):
+    for p in system.partitions:
+        for port in p.ports:
+            n = len(port.name.encode("utf-8"))
+            if n > TARGET.max_port_name:
+                yield violation(f"Partition '{p.name}' port '{port.name}' is {n} bytes long; a port name has at most "
+                                f"{TARGET.max_port_name} (XM_PORT_NAME_MAX)", port.line)
+                return
+
+
+@rule
 def channel_partition_unknown(system):
     parts = partitions_by_id(system)
     for channel, end_name, end, _kind, _direction in _ends(system):

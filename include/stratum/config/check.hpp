@@ -120,6 +120,8 @@ inline constexpr Rule rules[] = {
     {"IOPORT-MASK-OVERLAP", check_ioport_mask_overlap},
     // Ports and channels
     {"PORT-NAME-DUPLICATE", check_port_name_duplicate},
+    {"PORT-COUNT", check_port_count},
+    {"PORT-NAME-LENGTH", check_port_name_length},
     {"CHANNEL-PARTITION-UNKNOWN", check_channel_partition_unknown},
     {"CHANNEL-PARTITION-NAME", check_channel_partition_name},
     {"CHANNEL-PORT-UNKNOWN", check_channel_port_unknown},

@@ -8,8 +8,10 @@
 // goes through all sampling channels first, then all queuing channels.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include "stratum/config/channel_pool.hpp"
 #include "stratum/config/diagnostic.hpp"
@@ -83,13 +85,56 @@ constexpr Diagnostic& end_port(Diagnostic& d, const System& s, const EndRef& e) 
 // a name must say which one.
 constexpr Diagnostic check_port_name_duplicate(const System& s) {
   Diagnostic d;
+  // Sorted, so that 1024 ports cost n log n comparisons, not n squared; the
+  // second of two equal names (in the order written) is the one reported.
+  for (const Partition& p : s.partitions) {
+    std::vector<std::size_t> order(p.ports.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      const int c = detail::compare(p.ports[a].name, p.ports[b].name);
+      return c != 0 ? c < 0 : a < b;
+    });
+    std::size_t second = p.ports.size();
+    for (std::size_t k = 1; k < order.size(); ++k)
+      if (detail::same(p.ports[order[k - 1]].name, p.ports[order[k]].name) && order[k] < second)
+        second = order[k];
+    if (second < p.ports.size()) {
+      detail::partition(d << "[PORT-NAME-DUPLICATE] ", p) << " declares port '" << p.ports[second].name << "' twice";
+      return d;
+    }
+  }
+  return d;
+}
+
+// [PORT-COUNT] a port's descriptor is its number among every port of the
+// system, and an object descriptor has room for 1024 of them.
+constexpr Diagnostic check_port_count(const System& s) {
+  Diagnostic d;
+  std::size_t n = 0;
+  for (const Partition& p : s.partitions) n += p.ports.size();
+  if (n > target::max_ports) {
+    d << "[PORT-COUNT] the system has ";
+    d.dec(n) << " ports; a port descriptor has room for ";
+    d.dec(target::max_ports);
+  }
+  return d;
+}
+
+// [PORT-NAME-LENGTH] the hypervisor compares at most 31 bytes of a name
+// (XM_PORT_NAME_MAX, terminator included, in xm/comm.h).
+constexpr Diagnostic check_port_name_length(const System& s) {
+  Diagnostic d;
   for (const Partition& p : s.partitions)
-    for (std::size_t j = 0; j < p.ports.size(); ++j)
-      for (std::size_t i = 0; i < j; ++i)
-        if (detail::same(p.ports[i].name, p.ports[j].name)) {
-          detail::partition(d << "[PORT-NAME-DUPLICATE] ", p) << " declares port '" << p.ports[j].name << "' twice";
-          return d;
-        }
+    for (const Port& port : p.ports) {
+      std::size_t n = 0;
+      while (port.name != nullptr && port.name[n]) ++n;
+      if (n > target::max_port_name) {
+        detail::partition(d << "[PORT-NAME-LENGTH] ", p) << " port '" << port.name << "' is ";
+        d.dec(n) << " bytes long; a port name has at most ";
+        d.dec(target::max_port_name) << " (XM_PORT_NAME_MAX)";
+        return d;
+      }
+    }
   return d;
 }
 

@@ -57,6 +57,14 @@ constexpr bool same(const char* a, const char* b) {
   return *a == *b;
 }
 
+// Byte order of two strings, as strcmp; a missing string sorts first.
+constexpr int compare(const char* a, const char* b) {
+  if (a == nullptr || b == nullptr) return (b == nullptr) - (a == nullptr);
+  for (; *a != '\0' && *a == *b; ++a, ++b) {
+  }
+  return static_cast<unsigned char>(*a) - static_cast<unsigned char>(*b);
+}
+
 // Letters, digits and '_', at least one of them.
 constexpr bool valid_name(const char* n) {
   if (n == nullptr || *n == '\0') return false;

@@ -173,8 +173,14 @@ struct SamplingChannel {
   std::uint32_t refresh_period_us;  // 0: not given
   ChannelEnd source;
   std::span<const ChannelEnd> destinations;
-  std::uint32_t valid_period_us = 0;
+  std::uint32_t valid_period_us = 0;  // validPeriod: XtratuM 2/3's name of refreshPeriod
 };
+
+// How long a message stays valid, microseconds (0: for ever): refreshPeriod,
+// or validPeriod when a system written for XtratuM 2/3 gives that instead.
+constexpr std::uint32_t refresh_period(const SamplingChannel& c) {
+  return c.refresh_period_us != 0 ? c.refresh_period_us : c.valid_period_us;
+}
 
 struct QueuingChannel {
   std::uint32_t max_message_length;

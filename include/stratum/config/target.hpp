@@ -36,6 +36,12 @@ inline constexpr std::uint32_t nmi_irq = 15;
 inline constexpr std::size_t max_partitions = 16;
 // The PCT's physicalMemMap has CONFIG_MAX_MEM_AREAS entries.
 inline constexpr std::size_t max_partition_areas = 16;
+// A port's descriptor is its number among the system's ports, and an
+// object descriptor carries 10 bits of it (OBJDESC_BUILD).
+inline constexpr std::size_t max_ports = 1024;
+// The longest port name the hypervisor compares, in bytes, without its
+// terminator (XM_PORT_NAME_MAX - 1 in xm/comm.h).
+inline constexpr std::size_t max_port_name = 31;
 // Eight inter-partition virtual interrupts, XM_VT_EXT_IPVI0 to 7.
 inline constexpr std::size_t max_ipvis = 8;
 // The first XMHypervisor area holds the image, then 32KB of stacks, 64KB of PCT pages and

@@ -13,6 +13,7 @@
 // channel end of its own kind and direction.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -44,43 +45,92 @@ struct PortEntry {
 };
 
 namespace detail {
-constexpr bool same(const char* a, const char* b) {
+// Byte order of NUL-terminated names (as strcmp).
+constexpr int compare(const char* a, const char* b) {
   while (*a && *a == *b) ++a, ++b;
-  return *a == *b;
-}
-constexpr bool connects(const config::ChannelEnd& e, const config::Partition& p, const config::Port& port) {
-  return e.partition_id == p.id && same(e.port_name, port.name);
+  return static_cast<unsigned char>(*a) - static_cast<unsigned char>(*b);
 }
 }  // namespace detail
 
-// Every port with its channel and the channel's place in the pool.
+// Partition i's ports are [first_port[i], first_port[i + 1]).
+template <const config::System& S>
+constexpr std::array<std::uint32_t, S.partitions.size() + 1> first_ports() {
+  std::array<std::uint32_t, S.partitions.size() + 1> f{};
+  for (std::size_t i = 0; i < S.partitions.size(); ++i)
+    f[i + 1] = f[i] + static_cast<std::uint32_t>(S.partitions[i].ports.size());
+  return f;
+}
+
+// Every port of the system, by number.
+template <const config::System& S>
+constexpr std::array<const config::Port*, ports(S)> port_list() {
+  std::array<const config::Port*, ports(S)> t{};
+  std::size_t g = 0;
+  for (const config::Partition& p : S.partitions)
+    for (const config::Port& port : p.ports) t[g++] = &port;
+  return t;
+}
+
+// Port numbers with each partition's range sorted by name, so that a name
+// is found in log2(ports) comparisons, at compile time (the channel ends)
+// and in XM_create_*_port (bounded by the number of the caller's ports,
+// not by their order).
+template <const config::System& S>
+constexpr std::array<std::uint16_t, ports(S)> ports_by_name() {
+  constexpr auto first = first_ports<S>();
+  constexpr auto list = port_list<S>();
+  std::array<std::uint16_t, ports(S)> t{};
+  for (std::size_t g = 0; g < t.size(); ++g) t[g] = static_cast<std::uint16_t>(g);
+  for (std::size_t i = 0; i < S.partitions.size(); ++i)
+    std::sort(t.begin() + first[i], t.begin() + first[i + 1],
+              [&](std::uint16_t a, std::uint16_t b) { return detail::compare(list[a]->name, list[b]->name) < 0; });
+  return t;
+}
+
+// The number of partition i's port called `name`, or -1: a binary search
+// of its sorted range.
+template <const config::System& S, class Names>
+constexpr int find_port(const Names& sorted, std::size_t i, const char* name) {
+  constexpr auto first = first_ports<S>();
+  constexpr auto list = port_list<S>();
+  std::uint32_t lo = first[i], hi = first[i + 1];
+  while (lo < hi) {
+    const std::uint32_t mid = lo + (hi - lo) / 2;
+    const int c = detail::compare(name, list[sorted[mid]]->name);
+    if (c == 0) return sorted[mid];
+    if (c < 0) hi = mid;
+    else lo = mid + 1;
+  }
+  return -1;
+}
+
+// Every port with its channel and the channel's place in the pool: each
+// channel end finds its port by name (ends x log2(ports) comparisons).
 template <const config::System& S>
 constexpr std::array<PortEntry, ports(S)> port_table() {
+  constexpr auto list = port_list<S>();
+  constexpr auto sorted = ports_by_name<S>();
+  constexpr auto first = first_ports<S>();
   std::array<PortEntry, ports(S)> t{};
-  std::size_t g = 0;
-  for (std::uint32_t i = 0; i < S.partitions.size(); ++i) {
-    const config::Partition& p = S.partitions[i];
-    for (const config::Port& port : p.ports) {
-      PortEntry& e = t[g++];
-      e = {i, port.kind, port.direction, 0, 0, &port};
-      std::uint64_t at = round8(ports(S));
-      bool found = false;
-      for (std::uint32_t c = 0; c < S.sampling_channels.size(); ++c) {
-        const config::SamplingChannel& ch = S.sampling_channels[c];
-        bool here = port.kind == config::PortKind::sampling && detail::connects(ch.source, p, port);
-        for (const config::ChannelEnd& d : ch.destinations)
-          here = here || (port.kind == config::PortKind::sampling && detail::connects(d, p, port));
-        if (here && !found) e.channel = c, e.offset = static_cast<std::uint32_t>(at), found = true;
-        at += sampling_bytes(ch);
-      }
-      for (std::uint32_t c = 0; c < S.queuing_channels.size(); ++c) {
-        const config::QueuingChannel& ch = S.queuing_channels[c];
-        const bool here = port.kind == config::PortKind::queuing &&
-                          (detail::connects(ch.source, p, port) || detail::connects(ch.destination, p, port));
-        if (here && !found) e.channel = c, e.offset = static_cast<std::uint32_t>(at), found = true;
-        at += queuing_bytes(ch);
-      }
-    }
+  for (std::uint32_t i = 0; i < S.partitions.size(); ++i)
+    for (std::uint32_t g = first[i]; g < first[i + 1]; ++g) t[g] = {i, list[g]->kind, list[g]->direction, 0, 0, list[g]};
+  const auto connect = [&](const config::ChannelEnd& end, std::uint32_t channel, std::uint64_t at) {
+    if (end.partition_id >= S.partitions.size()) return;  // (refused by the rules)
+    const int g = find_port<S>(sorted, end.partition_id, end.port_name);
+    if (g >= 0) t[static_cast<std::size_t>(g)].channel = channel, t[static_cast<std::size_t>(g)].offset = static_cast<std::uint32_t>(at);
+  };
+  std::uint64_t at = round8(ports(S));
+  for (std::uint32_t c = 0; c < S.sampling_channels.size(); ++c) {
+    const config::SamplingChannel& ch = S.sampling_channels[c];
+    connect(ch.source, c, at);
+    for (const config::ChannelEnd& d : ch.destinations) connect(d, c, at);
+    at += sampling_bytes(ch);
+  }
+  for (std::uint32_t c = 0; c < S.queuing_channels.size(); ++c) {
+    const config::QueuingChannel& ch = S.queuing_channels[c];
+    connect(ch.source, c, at);
+    connect(ch.destination, c, at);
+    at += queuing_bytes(ch);
   }
   return t;
 }
@@ -94,15 +144,6 @@ constexpr std::array<std::uint32_t, S.sampling_channels.size() + S.queuing_chann
   for (const config::SamplingChannel& c : S.sampling_channels) t[k++] = static_cast<std::uint32_t>(at), at += sampling_bytes(c);
   for (const config::QueuingChannel& c : S.queuing_channels) t[k++] = static_cast<std::uint32_t>(at), at += queuing_bytes(c);
   return t;
-}
-
-// Partition i's ports are [first_port[i], first_port[i + 1]).
-template <const config::System& S>
-constexpr std::array<std::uint32_t, S.partitions.size() + 1> first_ports() {
-  std::array<std::uint32_t, S.partitions.size() + 1> f{};
-  for (std::size_t i = 0; i < S.partitions.size(); ++i)
-    f[i + 1] = f[i] + static_cast<std::uint32_t>(S.partitions[i].ports.size());
-  return f;
 }
 
 }  // namespace stratum::kernel::pool

@@ -96,7 +96,7 @@ class Ports {
     if constexpr (kind == config::PortKind::queuing) {
       if (c.maxNoMsgs != S.queuing_channels[e.channel].max_messages) return XM_INVALID_CONFIG;
     } else if (c.refreshPeriod != XM_NO_REFRESH_CHECK &&
-               c.refreshPeriod != xmTime_t{S.sampling_channels[e.channel].refresh_period_us}) {
+               c.refreshPeriod != xmTime_t{config::refresh_period(S.sampling_channels[e.channel])}) {
       return XM_INVALID_CONFIG;
     }
     pool_[static_cast<std::size_t>(g)] = 1;
@@ -173,6 +173,7 @@ class Ports {
   static constexpr auto table_ = pool::port_table<S>();
   static constexpr auto first_ = pool::first_ports<S>();
   static constexpr auto channel_at_ = pool::channel_offsets<S>();
+  static constexpr auto sorted_ = pool::ports_by_name<S>();
   static_assert(pool_bytes < (std::uint64_t{1} << 31), "the channels' pool is larger than 2 GB (CHANNEL-POOL-ROOM)");
   static constexpr std::size_t longest_name = [] {
     std::size_t m = 0;
@@ -200,7 +201,7 @@ class Ports {
   // A sampling message written at `written` is valid while younger than
   // the channel's refreshPeriod (for ever without one).
   static bool valid(const pool::PortEntry& e, std::uint64_t written) {
-    const std::uint32_t period = S.sampling_channels[e.channel].refresh_period_us;
+    const std::uint32_t period = config::refresh_period(S.sampling_channels[e.channel]);
     return period == 0 || K::Board::now_us() - written <= period;
   }
 
@@ -222,7 +223,8 @@ class Ports {
 
   // The number of the caller's port of `kind` whose name the caller's
   // string at `name` is; -1 if none (a string longer than every name of
-  // the caller's ports, or not the caller's memory, names none).
+  // the caller's ports, or not the caller's memory, names none). A binary
+  // search: log2(its ports) + 1 comparisons of at most 32 bytes.
   static int by_name(Caller caller, std::uint32_t name, config::PortKind kind) {
     char s[longest_name + 1];
     const std::uint32_t n = K::Memory::readable_run(caller, name, longest_name + 1);
@@ -231,9 +233,8 @@ class Ports {
     std::uint32_t length = 0;
     while (length < n && s[length] != 0) ++length;
     if (length == n) return -1;  // no terminator where a name could end
-    for (std::uint32_t g = first_[caller]; g < first_[caller + 1]; ++g)
-      if (table_[g].kind == kind && pool::detail::same(table_[g].port->name, s)) return static_cast<int>(g);
-    return -1;
+    const int g = pool::find_port<S>(sorted_, caller, s);
+    return g >= 0 && table_[static_cast<std::size_t>(g)].kind == kind ? g : -1;
   }
 
   static std::int32_t info(Caller caller, const pool::PortEntry& e, std::uint32_t arg) {
@@ -242,7 +243,7 @@ class Ports {
     c.maxMsgSize = max_length(e);
     c.direction = direction_code(e.direction);
     c.maxNoMsgs = e.kind == config::PortKind::queuing ? S.queuing_channels[e.channel].max_messages : 0;
-    c.refreshPeriod = e.kind == config::PortKind::sampling ? S.sampling_channels[e.channel].refresh_period_us : 0;
+    c.refreshPeriod = e.kind == config::PortKind::sampling ? config::refresh_period(S.sampling_channels[e.channel]) : 0;
     return K::Memory::put(caller, UserPtr<xmCommPortCmd_t>{arg}, c) ? XM_OK : XM_INVALID_PARAM;
   }
 
@@ -254,7 +255,7 @@ class Ports {
     if (e == nullptr) return err;
     if constexpr (kind == config::PortKind::sampling) {
       xmSamplingPortStatus_t st{};
-      st.refreshPeriod = S.sampling_channels[e->channel].refresh_period_us;
+      st.refreshPeriod = config::refresh_period(S.sampling_channels[e->channel]);
       st.maxMsgSize = max_length(*e);
       st.lastMsgSize = get32(e->offset);
       st.timestamp = st.lastMsgSize ? static_cast<xmTime_t>(get64(e->offset + 8)) : 0;

@@ -105,8 +105,8 @@ xm_s32_t XM_ctrl_object(xmObjDesc_t objDesc, xm_u32_t cmd, void *arg);
  * channel's refreshPeriod in us, checked (XM_INVALID_CONFIG if not the
  * channel's; 0: none); XM_receive_queuing_message takes 3 or 4 (flags). */
 #define XM__ARGS4(_1, _2, _3, _4, name, ...) name
-xm_s32_t(XM_create_sampling_port)(char *portName, xm_u32_t maxMsgSize, xm_u32_t direction, xmTime_t refreshPeriod);
-static inline xm_s32_t XM__create_sampling_port3(char *portName, xm_u32_t maxMsgSize, xm_u32_t direction) {
+xm_s32_t(XM_create_sampling_port)(const char *portName, xm_u32_t maxMsgSize, xm_u32_t direction, xmTime_t refreshPeriod);
+static inline xm_s32_t XM__create_sampling_port3(const char *portName, xm_u32_t maxMsgSize, xm_u32_t direction) {
   return (XM_create_sampling_port)(portName, maxMsgSize, direction, XM_NO_REFRESH_CHECK);
 }
 #define XM_create_sampling_port(...) \
@@ -114,9 +114,9 @@ static inline xm_s32_t XM__create_sampling_port3(char *portName, xm_u32_t maxMsg
 xm_s32_t XM_write_sampling_message(xm_s32_t portDesc, void *msgPtr, xm_u32_t msgSize);
 xm_s32_t XM_read_sampling_message(xm_s32_t portDesc, void *msgPtr, xm_u32_t msgSize, xm_u32_t *flags);
 xm_s32_t XM_get_sampling_port_status(xm_u32_t portDesc, xmSamplingPortStatus_t *status);
-xm_s32_t XM_get_sampling_port_info(char *portName, xmSamplingPortInfo_t *info);
+xm_s32_t XM_get_sampling_port_info(const char *portName, xmSamplingPortInfo_t *info);
 
-xm_s32_t XM_create_queuing_port(char *portName, xm_u32_t maxNoMsgs, xm_u32_t maxMsgSize, xm_u32_t direction);
+xm_s32_t XM_create_queuing_port(const char *portName, xm_u32_t maxNoMsgs, xm_u32_t maxMsgSize, xm_u32_t direction);
 xm_s32_t XM_send_queuing_message(xm_s32_t portDesc, void *msgPtr, xm_u32_t msgSize);
 xm_s32_t(XM_receive_queuing_message)(xm_s32_t portDesc, void *msgPtr, xm_u32_t msgSize, xm_u32_t *flags);
 static inline xm_s32_t XM__receive_queuing_message3(xm_s32_t portDesc, void *msgPtr, xm_u32_t msgSize) {
@@ -125,7 +125,7 @@ static inline xm_s32_t XM__receive_queuing_message3(xm_s32_t portDesc, void *msg
 #define XM_receive_queuing_message(...) \
   XM__ARGS4(__VA_ARGS__, XM_receive_queuing_message, XM__receive_queuing_message3, ~, ~)(__VA_ARGS__)
 xm_s32_t XM_get_queuing_port_status(xm_u32_t portDesc, xmQueuingPortStatus_t *status);
-xm_s32_t XM_get_queuing_port_info(char *portName, xmQueuingPortInfo_t *info);
+xm_s32_t XM_get_queuing_port_info(const char *portName, xmQueuingPortInfo_t *info);
 
 /* Inter-partition virtual interrupts (2.15.3): raises XM_VT_EXT_IPVI<n> in
  * Ipvi n's destinations. XM_INVALID_PARAM: no Ipvi n; XM_PERM_ERROR: the
