@@ -43,5 +43,6 @@ extern "C" [[noreturn]] void stratum_fatal_trap(std::uint32_t tt, std::uint32_t 
   l.hex(npc) << " psr=";
   l.hex(psr) << '\n';
   stratum::Console<Board>::write(l);
+  stratum::Console<Board>::flush();  // the ring, this line included: nothing drains it after this
   Board::shutdown(1);
 }

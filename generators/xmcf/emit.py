@@ -24,7 +24,7 @@ def _cstr(s):
         elif 32 <= ord(ch) < 127:
             out.append(ch)
         else:
-            out.extend(f"\\x{b:02x}" for b in ch.encode())
+            out.extend(f"\\{b:03o}" for b in ch.encode())  # octal: never more than 3 digits
     out.append('"')
     return "".join(out)
 
