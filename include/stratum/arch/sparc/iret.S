@@ -43,9 +43,9 @@
  * for the way back to T. On the way out nothing of the hypervisor stays in
  * a window the partition can reach: T's %l0 (the real PSR) and %l4 (the
  * trap table's jump address) are cleared before leaving T, and P's %o1,
- * %o4 and %o5 (the real PSR, the PCT's
- * address, WIM) before RETT; what else this path leaves there (areas of
- * the partition's own map, its iFlags, its icc, its own globals) is its own.
+ * %o4 and %o5 (the real PSR, the PCT's address, WIM) before RETT; what
+ * else this path leaves there (areas of the partition's own map, its
+ * pending words and iFlags, its icc, its own globals) is its own.
  * Traps stay disabled throughout; no stack is used.
  */
 #include "windows.h"

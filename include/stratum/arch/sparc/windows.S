@@ -196,9 +196,10 @@ stratum_flush_windows:
         andn    %g7, PSR_CWP, %g1
         or      %g1, %g5, %g1
         wr      %g1, %psr               /* CWP = W - 1 */
+        sub     %g5, %g6, %g5
+        and     %g5, NWINDOWS - 1, %g5  /* W - 1 - T of them, the partition's */
         sethi   %hi(stratum_stack_ranges), %g4
         ld      [%g4 + %lo(stratum_stack_ranges)], %g4
-        nop
         /* VALIDATE_SP's rule for a partition's window, its list (%g4)
          * loaded once: 8-byte aligned, lo <= %sp <= hi for one {lo, hi}. */
 1:      andcc   %sp, 7, %g0
@@ -214,9 +215,7 @@ stratum_flush_windows:
         bgu,a   5b
         add     %g1, 8, %g1
         STORE_WINDOW %sp, 0
-2:      sub     %g5, 1, %g5
-        and     %g5, NWINDOWS - 1, %g5
-        cmp     %g5, %g6
+2:      subcc   %g5, 1, %g5
         bne     1b
         save                            /* the next newer one (last: into T) */
         ba      .Lwalked
