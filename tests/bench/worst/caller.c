@@ -113,8 +113,8 @@ void PartitionMain(void) {
   create.refreshPeriod = XM_NO_REFRESH_CHECK;
   create.maxMsgSize = 256;
   create.direction = XM_DESTINATION_PORT;
-  /* 512 bytes from misaligned addresses of its own to Partner's memory */
-  copy = (xmMemoryCopyCmd_t){PARTNER, 0x40230001u, 0, LAST_AREA + 0x1, XM_MEMORY_COPY_STEP};
+  /* 512 bytes between differently misaligned addresses (a byte copy), its own to Partner's */
+  copy = (xmMemoryCopyCmd_t){PARTNER, 0x40230002u, 0, LAST_AREA + 0x1, XM_MEMORY_COPY_STEP};
   XM_unmask_irq(XM_VT_EXT_IPVI0);
   for (int r = 0; r < 3; ++r) round();
   if (!after_reset) HC("reset_system_warm", __RESET_SYSTEM_NR, XM_WARM_RESET, 0, 0, 0, 0);
