@@ -73,6 +73,10 @@ xm_s32_t XM_get_physmem_map(xmPhysicalMemMap_t *map, xm_u32_t noAreas) {
                       XM_GET_PHYSMEM_MAP, (xm_u32_t)map, 0, 0);
 }
 
+xm_s32_t XM_switch_sched_plan(xm_u32_t newPlanId, xm_u32_t *currentPlanId) {
+  return XM_hypercall(__SWITCH_SCHED_PLAN_NR, newPlanId, (xm_u32_t)currentPlanId, 0, 0, 0);
+}
+
 partitionControlTable_t *XM_params_get_PCT(void) { return libxm_pct; }
 xmPhysicalMemMap_t *XM_get_partition_mmap(void) { return libxm_pct->physicalMemMap; }
 

@@ -77,7 +77,8 @@ class Kernel {
   struct HypercallTable
       : kernel::hypercall_table<typename Partitions::Hypercalls, typename SystemControl::Hypercalls,
                                 typename Time::Hypercalls, typename VirtualTraps::Hypercalls,
-                                typename Objects::Hypercalls, typename Ipvis::Hypercalls> {};
+                                typename Objects::Hypercalls, typename Ipvis::Hypercalls,
+                                typename Plans::Hypercalls> {};
 
   // The rules of this image and board, checked where their facts live (the
   // configuration's own rules are config::verify's).

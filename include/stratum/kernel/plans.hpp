@@ -1,8 +1,10 @@
 // Plans and the cyclic scheduler at run time (manual 2.8): which plan runs,
 // which slot is current, what the partition of a starting slot sees of it
-// (its PCT's schedInfo and XM_VT_EXT_CYCLIC_SLOT_START), and the end of a
-// test run after a given number of major frames. The slot arithmetic itself
-// is CyclicScheduler's (scheduler.hpp).
+// (its PCT's schedInfo and XM_VT_EXT_CYCLIC_SLOT_START), switching plans
+// (2.8.2, 5.7.2: XM_switch_sched_plan, and the hooks the health monitor
+// will use), and the end of a test run after a given number of major
+// frames. The slot arithmetic itself is CyclicScheduler's (scheduler.hpp);
+// every plan is the tables' constexpr data, so a switch only moves a pointer.
 #pragma once
 
 #include <cstddef>
@@ -10,6 +12,7 @@
 
 #include "stratum/config/model.hpp"
 #include "stratum/console.hpp"
+#include "stratum/kernel/hypercalls.hpp"
 #include "stratum/kernel/scheduler.hpp"
 
 extern "C" {
@@ -38,6 +41,63 @@ class Plans {
 
   static const CyclicScheduler& scheduler() { return sched_; }
 
+  // Plan `id` of processor 0, or null when it has none (the generator's
+  // PLAN-ID-SEQUENCE makes the ids 0, 1, 2, ...: the id is the index).
+  static const config::Plan* find(std::uint32_t id) {
+    const auto& plans = K::system.processors[0].plans;
+    return id < plans.size() ? &plans[id] : nullptr;
+  }
+
+  // XM_switch_sched_plan (manual 2.8.2, 5.7.2; system partitions only,
+  // table 2.2): plan `newPlanId` starts at the end of the current major
+  // frame, exactly at its boundary; a second call before then replaces the
+  // first, and naming the current plan cancels a pending switch. Writes the
+  // current plan's id to *currentPlanId.
+  // Returns XM_OK; XM_PERM_ERROR for a partition without the `system` flag;
+  // XM_INVALID_PARAM for a plan the processor does not have, for plan 0
+  // (2.8.1: "it is not legal to switch back to this plan"; only a system
+  // reset runs it again) or when currentPlanId is not the caller's writable
+  // memory (nothing is requested then); XM_NO_ACTION when newPlanId already
+  // runs and no switch is pending.
+  static std::int32_t switch_sched_plan(Caller caller, xm_u32_t newPlanId, UserPtr<xm_u32_t> currentPlanId) {
+    if (!K::Partitions::is_system(caller)) return XM_PERM_ERROR;
+    const config::Plan* p = find(newPlanId);
+    const bool running = p == &sched_.plan();
+    if (p == nullptr || (newPlanId == 0 && !running)) return XM_INVALID_PARAM;
+    if (!K::Memory::put(caller, currentPlanId, xm_u32_t{sched_.plan().id})) return XM_INVALID_PARAM;
+    if (running && &sched_.next_plan() == p) return XM_NO_ACTION;
+    request_switch(newPlanId);
+    return XM_OK;
+  }
+
+  using Hypercalls = kernel::Hypercalls<Bind<__SWITCH_SCHED_PLAN_NR, &switch_sched_plan>>;
+
+  // Plan `planId` starts at the end of the current major frame (2.8.2), as
+  // XM_switch_sched_plan asks, with no permission check (the caller decides).
+  // Returns false, and changes nothing, for a plan the processor does not
+  // have. The health monitor's hook, with switch_now below.
+  static bool request_switch(std::uint32_t planId) {
+    const config::Plan* p = find(planId);
+    if (p == nullptr) return false;
+    sched_.request_plan(*p);
+    return true;
+  }
+
+  // Plan `planId` starts now (absolute microseconds), its first slot at
+  // once and the current one cut short: what XM_HM_AC_SWITCH_TO_MAINTENANCE
+  // does with plan 1 (2.8.2: that switch "is synchronous"). Returns false,
+  // and changes nothing, for a plan the processor does not have; the caller
+  // then reschedules (K::request_reschedule).
+  static bool switch_now(std::uint32_t planId, std::uint64_t now) {
+    const config::Plan* p = find(planId);
+    if (p == nullptr) return false;
+    sched_.switch_now(*p, now);
+    plan_started();
+    slot_started();
+    K::request_reschedule();
+    return true;
+  }
+
   // Plan 0 starts now, with its first slot.
   static void start(std::uint64_t now) {
     sched_.start(initial(), now);
@@ -48,8 +108,10 @@ class Plans {
   static void advance_to(std::uint64_t now) {
     while (now >= sched_.current().end) {
       const std::uint64_t frames = sched_.major_frames();
+      const std::uint32_t switches = sched_.plan_switches();
       sched_.advance();
       if (sched_.major_frames() != frames) major_frame_ended();
+      if (sched_.plan_switches() != switches) plan_started();
       slot_started();
     }
   }
@@ -78,6 +140,19 @@ class Plans {
     t.schedInfo.planId = sched_.plan().id;
     t.schedInfo.slotStart = static_cast<xmTime_t>(iv.start);
     K::VirtualTraps::raise(static_cast<std::size_t>(i), XM_VT_EXT_CYCLIC_SLOT_START);
+  }
+
+  // A console line at each switch: where it took effect, for the transcripts.
+  // Every PCT's planId follows at once (a partition without a slot in the
+  // new plan would otherwise keep the old one).
+  [[gnu::cold, gnu::noinline]] static void plan_started() {
+    for (std::size_t i = 0; i < K::system.partitions.size(); ++i) K::Pct::of(i).schedInfo.planId = sched_.plan().id;
+    Line l;
+    l << "Stratum: plan ";
+    l.dec(sched_.plan().id) << " starts at ";
+    l.dec(sched_.plan_switch_time()) << " us (major frame ";
+    l.time_us(sched_.plan().major_frame_us) << ")\n";
+    K::Out::write(l);
   }
 
   [[gnu::noinline]] static void major_frame_ended() {

@@ -25,8 +25,10 @@ class CyclicScheduler {
   constexpr void start(const config::Plan& plan, std::uint64_t t0) {
     plan_ = &plan;
     next_plan_ = &plan;
+    prev_plan_ = nullptr;
     maf_start_ = t0;
     frames_ = 0;
+    switch_time_ = 0;  // (manual 5.7.2: zero after a reset, as prev is -1)
     plan_switches_ = 0;
     current_ = interval_at(0);
   }
@@ -34,12 +36,32 @@ class CyclicScheduler {
   constexpr const Interval& current() const { return current_; }
   constexpr const config::Plan& plan() const { return *plan_; }
   constexpr const config::Plan& next_plan() const { return *next_plan_; }
+  // The plan that ran before the current one, or null until the first switch.
+  constexpr const config::Plan* prev_plan() const { return prev_plan_; }
   constexpr std::uint64_t major_frame_start() const { return maf_start_; }
   constexpr std::uint64_t major_frames() const { return frames_; }
+  // When the last switch took effect (absolute microseconds), 0 before any.
   constexpr std::uint64_t plan_switch_time() const { return switch_time_; }
+  constexpr std::uint32_t plan_switches() const { return plan_switches_; }
 
-  // Takes effect at the end of the current major frame (manual 2.8.2).
+  // Takes effect at the end of the current major frame (manual 2.8.2); a
+  // later request before then replaces this one (5.7.2), and requesting the
+  // current plan cancels a pending switch.
   constexpr void request_plan(const config::Plan& p) { next_plan_ = &p; }
+
+  // `p` starts now, its first major frame at `t` (the HM's switch to
+  // maintenance, manual 2.8.2: the current slot is cut short). A pending
+  // request is dropped: `p` is what runs.
+  constexpr void switch_now(const config::Plan& p, std::uint64_t t) {
+    if (&p != plan_) {
+      prev_plan_ = plan_;
+      ++plan_switches_;
+    }
+    plan_ = next_plan_ = &p;
+    maf_start_ = t;
+    switch_time_ = t;
+    current_ = interval_at(0);
+  }
 
   // Moves to the interval that starts where the current one ends.
   constexpr void advance() {
@@ -49,6 +71,7 @@ class CyclicScheduler {
       ++frames_;
       off = 0;
       if (next_plan_ != plan_) {
+        prev_plan_ = plan_;
         plan_ = next_plan_;
         switch_time_ = maf_start_;
         ++plan_switches_;
@@ -72,6 +95,7 @@ class CyclicScheduler {
 
   const config::Plan* plan_ = nullptr;
   const config::Plan* next_plan_ = nullptr;
+  const config::Plan* prev_plan_ = nullptr;
   std::uint64_t maf_start_ = 0;
   std::uint64_t frames_ = 0;
   std::uint64_t switch_time_ = 0;

@@ -51,6 +51,12 @@ xm_s32_t XM_get_physmem_map(xmPhysicalMemMap_t *map, xm_u32_t noAreas);
 
 /* Plans */
 xm_s32_t XM_get_plan_status(xmPlanStatus_t *status);
+/* Plan newPlanId starts at the end of the current major frame (manual
+ * 2.8.2, 5.7.2; system partitions only); a later call before then replaces
+ * it. *currentPlanId receives the plan running now. XM_OK, XM_PERM_ERROR,
+ * XM_INVALID_PARAM (no such plan, plan 0, or a bad pointer), XM_NO_ACTION
+ * (newPlanId runs already and nothing is pending). */
+xm_s32_t XM_switch_sched_plan(xm_u32_t newPlanId, xm_u32_t *currentPlanId);
 
 /* Time */
 xm_s32_t XM_get_time(xm_u32_t clockId, xmTime_t *time);

@@ -68,13 +68,19 @@ struct StatusObject {
     return K::Memory::put(caller, out, st) ? XM_OK : XM_INVALID_PARAM;
   }
 
+  // switchTime: when the last switch took effect, at a major-frame boundary
+  // (0 until the first; the manual's "time of the last plan switch request"
+  // is read as the switch itself, which is the time that proves where it
+  // happened); next: the plan of the next major frame (current when no
+  // switch is pending); prev: the plan before the current one, -1 until the
+  // first switch. A system reset clears switchTime and prev (5.7.2).
   static std::int32_t plan_status(Caller caller, UserPtr<xmPlanStatus_t> out) {
     const CyclicScheduler& s = K::Plans::scheduler();
     xmPlanStatus_t st{};
     st.switchTime = static_cast<xmTime_t>(s.plan_switch_time());
     st.current = static_cast<xm_s32_t>(s.plan().id);
     st.next = static_cast<xm_s32_t>(s.next_plan().id);
-    st.prev = -1;
+    st.prev = s.prev_plan() != nullptr ? static_cast<xm_s32_t>(s.prev_plan()->id) : -1;
     return K::Memory::put(caller, out, st) ? XM_OK : XM_INVALID_PARAM;
   }
 
