@@ -61,11 +61,13 @@ struct BootReport {
 
     for (const config::Processor& cpu : S.processors) {
       for (const config::Plan& plan : cpu.plans) {
-        if (plan.id != 0) continue;  // the boot plan; later plans are switched to at run time
+        // Every plan: plan 0 boots, the others are switched to at run time
+        // (XM_switch_sched_plan), and a transcript should show what they are.
         Line m;
         m << "Processor ";
         m.dec(cpu.id) << " (";
-        m.dec(cpu.frequency_khz / 1000) << " MHz), plan 0, major frame ";
+        m.dec(cpu.frequency_khz / 1000) << " MHz), plan ";
+        m.dec(plan.id) << ", major frame ";
         m.time_us(plan.major_frame_us) << ":\n";
         say(m);
         for (const config::Slot& s : plan.slots) {
