@@ -32,6 +32,15 @@ static void queuing_receive(void) { XM_receive_queuing_message(q_in, received, 6
 static void raise_ipvi(void) { XM_raise_ipvi(0); }
 void ExtIrqHandler(xm_s32_t irq) { (void)irq; }
 static void get_time_call(void) { (void)now(); }
+/* Two switch requests, each on XM_switch_sched_plan's full path (plans 1
+ * and 2 of tests/bench/system.xml; plan 0, once left, is refused). A frame
+ * that ends between them switches plans (to 1 or 2, the same slots as plan
+ * 0): harmless, and the batch is thrown away. */
+static xm_u32_t current_plan;
+static void switch_pair(void) {
+  XM_switch_sched_plan(1, &current_plan);
+  XM_switch_sched_plan(2, &current_plan);
+}
 static void no_call(void) {}
 
 /* Microseconds BATCHES batches of BATCH calls of `call` took, each batch
@@ -81,6 +90,15 @@ void PartitionMain(void) {
   xm_s64_t ends = batches(slot_start, no_call);
   report("null hypercall round trip", batches(slot_start, null_call) - ends, BATCHES * BATCH);
   report("XM_get_time round trip", batches(slot_start, get_time_call) - ends, BATCHES * BATCH);
+  /* Where the system has plans 1 and 2 (not bench_fpu's); batches of 10
+   * pairs, as 100 calls outlast a 1 ms slot. */
+  if (XM_switch_sched_plan(1, &current_plan) == XM_OK) {
+    const xm_s64_t switch_ends = batches_of(slot_start, no_call, 10, 100, 0);
+    report("XM_switch_sched_plan (a request)", batches_of(slot_start, switch_pair, 10, 100, 0) - switch_ends, 2000);
+    xmPlanStatus_t st; /* no switch pending after this: the current plan cancels it */
+    XM_get_plan_status(&st);
+    XM_switch_sched_plan((xm_u32_t)st.current, &current_plan);
+  }
 
   /* The switch: in each of its 1 ms slots (exactly 31250 instructions
    * under -icount shift=5) Probe runs a loop of 4 instructions until the

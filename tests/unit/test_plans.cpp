@@ -142,7 +142,6 @@ TEST_CASE("a plan switch takes effect exactly at the end of the major frame, and
   T::run_until(100000 + 10);
   CHECK(T::current() == 1);
   CHECK(T::pct(1).schedInfo.slotStart == 100000);
-  CHECK(T::console().find("Stratum: plan 1 starts at 60000 us (major frame 40ms)") != std::string::npos);
 }
 
 TEST_CASE("switching on and back: 1, then 2, then 1 again") {

@@ -142,17 +142,14 @@ class Plans {
     K::VirtualTraps::raise(static_cast<std::size_t>(i), XM_VT_EXT_CYCLIC_SLOT_START);
   }
 
-  // A console line at each switch: where it took effect, for the transcripts.
   // Every PCT's planId follows at once (a partition without a slot in the
-  // new plan would otherwise keep the old one).
+  // new plan would otherwise keep the old one). Nothing is printed: this is
+  // on the slot-switch path, where every instruction delays the new plan's
+  // first slot (a one-line console message cost 1000 instructions there, in
+  // tests/bench/worst); the partitions' slot-start lines show the switch.
   [[gnu::cold, gnu::noinline]] static void plan_started() {
-    for (std::size_t i = 0; i < K::system.partitions.size(); ++i) K::Pct::of(i).schedInfo.planId = sched_.plan().id;
-    Line l;
-    l << "Stratum: plan ";
-    l.dec(sched_.plan().id) << " starts at ";
-    l.dec(sched_.plan_switch_time()) << " us (major frame ";
-    l.time_us(sched_.plan().major_frame_us) << ")\n";
-    K::Out::write(l);
+    const std::uint32_t id = sched_.plan().id;
+    for (std::size_t i = 0; i < K::system.partitions.size(); ++i) K::Pct::of(i).schedInfo.planId = id;
   }
 
   [[gnu::noinline]] static void major_frame_ended() {

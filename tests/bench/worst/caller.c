@@ -34,6 +34,7 @@ static xmTime_t t __attribute__((aligned(8)));
 static xmPartitionStatus_t pstatus;
 static xmSystemStatus_t sstatus;
 static xmPlanStatus_t plan;
+static xm_u32_t current_plan;
 static xmPhysicalMemMap_t map[CONFIG_MAX_MEM_AREAS];
 
 /* Ports (system.xml): 256-byte messages to and from misaligned buffers in
@@ -73,6 +74,9 @@ static __attribute__((noinline)) void round(void) {
   HC("get_partition_status", __CTRL_OBJECT_NR, STATUS(PARTNER), XM_GET_PARTITION_STATUS, &pstatus, 0, 0);
   HC("get_system_status", __CTRL_OBJECT_NR, STATUS(XM_HYPERVISOR_ID), XM_GET_SYSTEM_STATUS, &sstatus, 0, 0);
   HC("get_plan_status", __CTRL_OBJECT_NR, STATUS(XM_HYPERVISOR_ID), XM_GET_PLAN_STATUS, &plan, 0, 0);
+  /* Plan 1 or 2 (the one not running): a request, and at the frame's end
+   * a plan switch on the slot-switch path. */
+  HC("switch_sched_plan", __SWITCH_SCHED_PLAN_NR, pct->schedInfo.planId == 1 ? 2 : 1, &current_plan, 0, 0, 0);
   HC("get_physmem_map_16", __CTRL_OBJECT_NR, OBJDESC_BUILD(OBJ_CLASS_STATUS, XM_HYPERVISOR_ID, CONFIG_MAX_MEM_AREAS),
      XM_GET_PHYSMEM_MAP, map, 0, 0);
   HC("suspend_partition", __SUSPEND_PARTITION_NR, PARTNER, 0, 0, 0, 0);
