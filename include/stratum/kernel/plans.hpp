@@ -108,10 +108,9 @@ class Plans {
   static void advance_to(std::uint64_t now) {
     while (now >= sched_.current().end) {
       const std::uint64_t frames = sched_.major_frames();
-      const std::uint32_t switches = sched_.plan_switches();
-      sched_.advance();
+      const bool switched = sched_.advance();
       if (sched_.major_frames() != frames) major_frame_ended();
-      if (sched_.plan_switches() != switches) plan_started();
+      if (switched) plan_started();
       slot_started();
     }
   }

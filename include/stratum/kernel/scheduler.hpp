@@ -63,8 +63,10 @@ class CyclicScheduler {
     current_ = interval_at(0);
   }
 
-  // Moves to the interval that starts where the current one ends.
-  constexpr void advance() {
+  // Moves to the interval that starts where the current one ends; returns
+  // whether a new plan starts with it.
+  constexpr bool advance() {
+    bool switched = false;
     std::uint64_t off = current_.end - maf_start_;
     if (off >= plan_->major_frame_us) {
       maf_start_ += plan_->major_frame_us;
@@ -75,9 +77,11 @@ class CyclicScheduler {
         plan_ = next_plan_;
         switch_time_ = maf_start_;
         ++plan_switches_;
+        switched = true;
       }
     }
     current_ = interval_at(static_cast<std::uint32_t>(off));  // (below the major frame: 32 bits)
+    return switched;
   }
 
  private:
