@@ -185,6 +185,9 @@ TEST_CASE("a second request in the same major frame replaces the first; the curr
   T t;
   T::run_until(20100);
   CHECK(switch_plan<T>(1) == XM_OK);
+  CHECK(switch_plan<T>(0) == XM_OK);  // plan 0 still runs: a cancellation, not a switch back
+  CHECK(plan_status<T>().next == 0);
+  CHECK(switch_plan<T>(1) == XM_OK);
   CHECK(switch_plan<T>(2) == XM_OK);
   CHECK(plan_status<T>().next == 2);
   T::run_until(60000 + 10);

@@ -86,8 +86,9 @@ class Plans {
   // Plan `planId` starts now (absolute microseconds), its first slot at
   // once and the current one cut short: what XM_HM_AC_SWITCH_TO_MAINTENANCE
   // does with plan 1 (2.8.2: that switch "is synchronous"). Returns false,
-  // and changes nothing, for a plan the processor does not have; the caller
-  // then reschedules (K::request_reschedule).
+  // and changes nothing, for a plan the processor does not have; otherwise
+  // asks for a reschedule (K::request_reschedule), which the trap being
+  // handled then runs.
   static bool switch_now(std::uint32_t planId, std::uint64_t now) {
     const config::Plan* p = find(planId);
     if (p == nullptr) return false;
