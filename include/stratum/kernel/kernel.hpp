@@ -18,6 +18,7 @@
 #include "stratum/console.hpp"
 #include "stratum/kernel/boot_report.hpp"
 #include "stratum/kernel/faults.hpp"
+#include "stratum/kernel/health_monitor.hpp"
 #include "stratum/kernel/hypercalls.hpp"
 #include "stratum/kernel/ipvis.hpp"
 #include "stratum/kernel/loader.hpp"
@@ -54,7 +55,8 @@ class Kernel {
   using Time = kernel::Time<Kernel>;                    // 2.17, 5.12 clocks and timers
   using VirtualTraps = kernel::VirtualTraps<Kernel>;    // 2.15, 5.11 virtual traps and interrupts
   using Objects = kernel::Objects<Kernel>;              // 5.19 the object interface
-  using Faults = kernel::Faults<Kernel>;                // 2.13 (stand-in) partition faults
+  using Faults = kernel::Faults<Kernel>;                // 2.13.3 the default action, fault lines
+  using HealthMonitor = kernel::HealthMonitor<Kernel>;  // 2.13 HM events -> configured actions
   using Loader = kernel::Loader<Kernel>;                // 5.5 cold reset: images copied in steps
   using Ports = kernel::Ports<Kernel>;                  // 2.12, 5.9 sampling and queuing ports
   using Ipvis = kernel::Ipvis<Kernel>;                  // 2.15.3 inter-partition virtual interrupts
