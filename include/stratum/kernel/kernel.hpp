@@ -233,8 +233,14 @@ class Kernel {
       // kept for it (Cpu::switch_to); only a refusal still pending from its
       // own time is its fault (once: a halted partition's are the same fault).
       if (Cpu::switch_to(next, [next] { Time::switched(next, Board::now_us()); }) && out >= 0 &&
-          Partitions::state(static_cast<Caller>(out)) != PartitionState::halted)
+          Partitions::state(static_cast<Caller>(out)) != PartitionState::halted) {
+        const std::uint32_t resets = SystemControl::resets();
         Faults::exception(static_cast<Caller>(out), Cpu::refused_window());
+        // Its HM action reset the system (a new plan 0, new lives): `next`
+        // was chosen under the old one; choose again. Once: `next` has not
+        // run since, so its switch out refuses no window.
+        if (SystemControl::resets() != resets) return reschedule();
+      }
       if (next >= 0) Partitions::running(static_cast<Caller>(next));
     }
     if (next >= 0) VirtualTraps::deliver_pending(static_cast<Caller>(next));  // (before the timers are looked at)
