@@ -234,3 +234,22 @@ TEST_CASE("a rule a hypercall checks is MEM_PROTECTION: IGNORE lets the partitio
   CHECK(T::K::Partitions::state(0) == PartitionState::normal);
   CHECK(T::console().find("'FlightCtl' XM_HM_EV_MEM_PROTECTION at pc ") != std::string::npos);
 }
+
+// A window refused in the switch out of FlightCtl (its handler's window,
+// no room left: enter_handler records it) is found after IoServer was
+// chosen; FlightCtl's MEM_PROTECTION resets the system, whose plan 0 starts
+// now with FlightCtl's slot: IoServer must not run in it.
+TEST_CASE("a system reset by the action of a window refused in a switch chooses who runs again") {
+  using T = With<__COUNTER__, Action::hypervisor_warm_reset, XM_HM_EV_MEM_PROTECTION>;
+  T t;
+  take_traps<T>();
+  T::ctx(0).window_count = 1;  // a window kept from before (its stack refused it)
+  T::ctx(0).window_sp = 0x40000100;
+  T::Hw::refuse_on_flush = 0x40000100;  // the handler's flush keeps every window: none left for it
+  T::Hw::refused_windows = NWINDOWS - 1;
+  stratum::test::SimBoard::now = 20050;  // past FlightCtl's slot: the trap's reschedule switches
+  T::trap(tt::division_by_zero);  // not named: propagated to its handler
+  CHECK(T::K::SystemControl::resets() == 1);
+  CHECK(T::current() == 0);
+  CHECK(T::K::Partitions::state(0) == PartitionState::normal);
+}
