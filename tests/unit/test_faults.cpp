@@ -1,5 +1,6 @@
 // Partition faults (kernel/faults.hpp): what a processor trap of a
-// partition does, until the health monitor replaces this stand-in.
+// partition does when its HM table does not name the event (the default;
+// test_health_monitor.cpp has the configured actions).
 #include <doctest/doctest.h>
 
 #include "kernel_fixture.hpp"

@@ -1,5 +1,8 @@
-// What happens when a partition faults (manual 2.13.1, 5.11.3). Until the
-// health monitor exists, this stands in for it: a fault that breaks the
+// What happens when a partition faults (manual 2.13.1, 5.11.3): the fault
+// is an HM event, and the health monitor (health_monitor.hpp) executes the
+// action the partition's table binds to it. Here: the default for an event
+// the table does not name, and the console lines. The default is the
+// stand-in that came before the health monitor: a fault that breaks the
 // partition's isolation halts the partition with a console line saying what
 // it tried; any other processor trap is the partition's own business when
 // it has a virtual trap table to take it, and halts it otherwise.
@@ -9,13 +12,15 @@
 // found in the switch itself) would make the next partition start that much
 // later. So the fault is recorded, and its line written at once only while
 // the faulting partition's own slot has `report_margin_us` left; otherwise at
-// the start of that partition's next slot (its own time: it is halted, the
-// slot is empty), or at the end of the run, whichever comes first.
+// the start of that partition's next slot (its own time), or at the end of
+// the run, whichever comes first. The other actions' lines wait the same
+// way (one per partition: a newer one replaces a line still waiting).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 
+#include "stratum/config/hm.hpp"
 #include "stratum/console.hpp"
 #include "stratum/kernel/hypercalls.hpp"
 
@@ -29,29 +34,47 @@ struct Faults {
   static constexpr std::size_t N = K::system.partitions.size();
   static constexpr std::uint64_t report_margin_us = 500;
 
-  // Partition i is stopped for `what` it did (a string that outlives the run).
-  static void fault(Caller i, const char* what) { stop(i, {true, Trap{}, 0, what}); }
+  // Partition i broke a rule for `what` it did (a string that outlives the
+  // run): the health monitor's XM_HM_EV_MEM_PROTECTION.
+  static void fault(Caller i, const char* what) { K::HealthMonitor::fault(i, what); }
 
-  // A processor trap of partition i (the current one).
+  // A processor trap of partition i (the current one, or for a register
+  // window refused in a switch the outgoing one): the health monitor's.
   static void exception(Caller i, const Trap& trap) {
+    // (whatever the action: a handler, or the next life, may read them)
+    if (trap.kind == Kind::data_access || trap.kind == Kind::instruction_access) {
+      partitionControlTable_t& t = K::Pct::of(i);
+      t.arch.faultStatusReg = trap.fault_status;
+      t.arch.faultAddressReg = trap.address;
+    }
+    K::HealthMonitor::exception(i, trap);
+  }
+
+  // The default for a trap its partition's HM table does not name.
+  static void by_default(Caller i, const Trap& trap) {
     switch (trap.kind) {
       case Kind::window_fault:
       case Kind::privileged_instruction:
-        break;
       case Kind::data_access:
-      case Kind::instruction_access: {
-        partitionControlTable_t& t = K::Pct::of(i);
-        t.arch.faultStatusReg = trap.fault_status;
-        t.arch.faultAddressReg = trap.address;
+      case Kind::instruction_access:
         break;
-      }
       case Kind::fp_disabled:
         if (!K::Cpu::has_fpu(i)) break;
         [[fallthrough]];
       default:
         if (K::VirtualTraps::takes_traps(i)) return K::VirtualTraps::deliver(i, K::Pct::of(i).trap2Vector[trap.tt & 0xff]);
     }
-    stop(i, {true, trap, K::Cpu::pc(i), nullptr});
+    stop(i, trap);
+  }
+
+  // Partition i is halted, with the line saying why.
+  static void stop(Caller i, const Trap& trap) { report(i, {true, true, 0, {}, trap, K::Cpu::pc(i), nullptr}); }
+  static void stop(Caller i, const char* what) { report(i, {true, true, 0, {}, Trap{}, K::Cpu::pc(i), what}); }
+
+  // The health monitor took action `a` (not a halt) for `event` of
+  // partition i: its line, which names both.
+  static void acted(Caller i, std::uint32_t event, config::hm::Action a) {
+    report(i, {true, false, event, a, Trap{}, K::Cpu::pc(i), nullptr});
   }
 
   // Partition i's slot starts: its line, if one waits.
@@ -67,14 +90,17 @@ struct Faults {
  private:
   struct Report {
     bool pending;
+    bool halted;  // else: `event` took `action`
+    std::uint32_t event;
+    config::hm::Action action;
     Trap trap;
     std::uint32_t pc;
     const char* what;  // a fault() line, or nullptr: the trap's
   };
   static inline Report reports_[N]{};
 
-  static void stop(Caller i, const Report& r) {
-    K::halt(i);
+  static void report(Caller i, const Report& r) {
+    if (r.halted) K::halt(i);
     reports_[i] = r;
     // (in a switch the slot is already the next partition's: not its time)
     if (K::Plans::slot_partition() == static_cast<int>(i) && K::Plans::slot_end() > K::Board::now_us() + report_margin_us)
@@ -87,6 +113,11 @@ struct Faults {
     Line l;
     l << "Stratum: partition ";
     l.dec(K::system.partitions[i].id) << " '" << K::system.partitions[i].name << "' ";
+    if (!r.halted) {
+      l << K::HealthMonitor::event_name(r.event) << " at pc ";
+      l.hex(r.pc) << ": " << K::HealthMonitor::action_name(r.action) << "\n";
+      return K::Out::write(l);
+    }
     if (r.what) {
       l << r.what;
     } else {

@@ -18,6 +18,7 @@
 #include "stratum/console.hpp"
 #include "stratum/kernel/boot_report.hpp"
 #include "stratum/kernel/faults.hpp"
+#include "stratum/kernel/health_monitor.hpp"
 #include "stratum/kernel/hypercalls.hpp"
 #include "stratum/kernel/ipvis.hpp"
 #include "stratum/kernel/loader.hpp"
@@ -54,7 +55,8 @@ class Kernel {
   using Time = kernel::Time<Kernel>;                    // 2.17, 5.12 clocks and timers
   using VirtualTraps = kernel::VirtualTraps<Kernel>;    // 2.15, 5.11 virtual traps and interrupts
   using Objects = kernel::Objects<Kernel>;              // 5.19 the object interface
-  using Faults = kernel::Faults<Kernel>;                // 2.13 (stand-in) partition faults
+  using Faults = kernel::Faults<Kernel>;                // 2.13.3 the default action, fault lines
+  using HealthMonitor = kernel::HealthMonitor<Kernel>;  // 2.13 HM events -> configured actions
   using Loader = kernel::Loader<Kernel>;                // 5.5 cold reset: images copied in steps
   using Ports = kernel::Ports<Kernel>;                  // 2.12, 5.9 sampling and queuing ports
   using Ipvis = kernel::Ipvis<Kernel>;                  // 2.15.3 inter-partition virtual interrupts
@@ -232,8 +234,14 @@ class Kernel {
       // kept for it (Cpu::switch_to); only a refusal still pending from its
       // own time is its fault (once: a halted partition's are the same fault).
       if (Cpu::switch_to(next, [next] { Time::switched(next, Board::now_us()); }) && out >= 0 &&
-          Partitions::state(static_cast<Caller>(out)) != PartitionState::halted)
+          Partitions::state(static_cast<Caller>(out)) != PartitionState::halted) {
+        const std::uint32_t resets = SystemControl::resets();
         Faults::exception(static_cast<Caller>(out), Cpu::refused_window());
+        // Its HM action reset the system (a new plan 0, new lives): `next`
+        // was chosen under the old one; choose again. Once: `next` has not
+        // run since, so its switch out refuses no window.
+        if (SystemControl::resets() != resets) return reschedule();
+      }
       if (next >= 0) Partitions::running(static_cast<Caller>(next));
     }
     if (next >= 0) VirtualTraps::deliver_pending(static_cast<Caller>(next));  // (before the timers are looked at)

@@ -37,15 +37,23 @@ class SystemControl {
   [[gnu::cold]] static std::int32_t reset_system(Caller caller, xm_u32_t resetMode) {
     if (!K::Partitions::is_system(caller)) return XM_PERM_ERROR;
     if (resetMode != XM_COLD_RESET && resetMode != XM_WARM_RESET) return XM_INVALID_PARAM;
+    reset(resetMode, caller, "by partition ");
+    return XM_OK;
+  }
+
+  // The system reset itself (XM_COLD_RESET or XM_WARM_RESET), which
+  // partition `cause` asked for, or caused (the health monitor's
+  // XM_HM_AC_HYPERVISOR_*_RESET, manual 2.13.2); `by` starts the console
+  // line's cause ("by partition ").
+  [[gnu::cold]] static void reset(xm_u32_t resetMode, Caller cause, const char* by) {
     ++resets_;
     Line l;
-    l << "Stratum: system " << (resetMode == XM_COLD_RESET ? "cold" : "warm") << " reset by partition ";
-    l.dec(K::system.partitions[caller].id) << " '" << K::system.partitions[caller].name << "'\n";
+    l << "Stratum: system " << (resetMode == XM_COLD_RESET ? "cold" : "warm") << " reset " << by;
+    l.dec(K::system.partitions[cause].id) << " '" << K::system.partitions[cause].name << "'\n";
     K::Out::write(l);
     K::Ports::reset_all();  // every channel empty, every port closed, as at boot
     for (std::size_t i = 0; i < K::system.partitions.size(); ++i) K::boot_partition(i, resetMode == XM_COLD_RESET, true);
     K::Plans::start(K::Board::now_us());
-    return XM_OK;
   }
 
   using Hypercalls = kernel::Hypercalls<Bind<__HALT_SYSTEM_NR, &halt_system>, Bind<__RESET_SYSTEM_NR, &reset_system>>;

@@ -9,6 +9,7 @@
 
 #include <xm/comm.h>
 #include <xm/guest.h>
+#include <xm/hm.h>
 #include <xm/hypercalls.h>
 #include <xm/objects.h>
 #include <xm/status.h>

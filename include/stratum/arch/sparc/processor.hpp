@@ -199,6 +199,9 @@ class Processor {
   }
 
   static std::uint32_t pc(std::size_t i) { return parts_[i].ctx.pc; }
+  // Partition i goes on after the instruction that trapped (the health
+  // monitor's IGNORE, 2.13.2): executed again, it would trap again.
+  static void skip_instruction(std::size_t i) { abi::step_over_trap(parts_[i].ctx); }
 
   // -- hypercalls (manual 6.2): the call of partition i, its result
   struct Call {
