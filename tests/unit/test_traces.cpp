@@ -140,6 +140,11 @@ TEST_CASE("a full ring overwrites its oldest events and counts the unread ones l
   CHECK(T::seek(desc(0), -50, XM_TRACE_SEEK_CUR) == 0);
   CHECK(T::seek(desc(0), 1000, XM_TRACE_SEEK_SET) == cap);
   CHECK(T::seek(desc(0), 0, 7) == XM_INVALID_PARAM);
+  // A read across the ring's end: the oldest held is in slot 5.
+  CHECK(T::seek(desc(0), cap - 8, XM_TRACE_SEEK_SET) == cap - 8);
+  REQUIRE(T::read(desc(0), 8) == 8);
+  for (std::uint32_t j = 0; j < 8; ++j) CHECK(code_of(T::got(j)) == static_cast<std::uint32_t>(cap - 3) + j);
+  CHECK(T::seek(desc(0), 1000, XM_TRACE_SEEK_SET) == cap);
   // Overwriting events already read loses nothing more.
   T::in_slot_of(0, 100, 1);
   CHECK(T::event(0x1, 999) == XM_OK);
@@ -170,6 +175,28 @@ TEST_CASE("only system partitions read, one reader per stream; a partition witho
   CHECK(T::status(desc(3), st) == XM_INVALID_PARAM);
   CHECK(T::status(desc(0x3fff), st) == XM_INVALID_PARAM);
   CHECK(T::status(desc(XM_HYPERVISOR_ID), st) == XM_OK);
+}
+
+namespace {
+inline constexpr Partition two_readers_partitions[] = {
+    traced_partitions[0], traced_partitions[1],
+    {.id = 2, .name = "Spare", .flags = partition_flag::system | partition_flag::boot, .areas = p2_areas}};
+inline constexpr System two_readers = [] {
+  System s = traced;
+  s.partitions = two_readers_partitions;
+  return s;
+}();
+}  // namespace
+
+TEST_CASE("a stream has one reader: the first system partition to use it") {
+  using T = Booted<5, two_readers>;
+  T boot;
+  T::in_slot_of(1);
+  CHECK(T::call(__CTRL_OBJECT_NR, {desc(0), XM_TRACE_GET_STATUS, p1 + status_at}) == XM_OK);
+  T::in_slot_of(2);
+  CHECK(T::call(__CTRL_OBJECT_NR, {desc(0), XM_TRACE_GET_STATUS, p2 + status_at}) == XM_PERM_ERROR);
+  CHECK(T::call(__SEEK_OBJECT_NR, {desc(0), 0, XM_TRACE_SEEK_SET}) == XM_PERM_ERROR);
+  CHECK(T::call(__CTRL_OBJECT_NR, {desc(1), XM_TRACE_GET_STATUS, p2 + status_at}) == XM_OK);  // another stream
 }
 
 TEST_CASE("hostile descriptors, pointers and sizes are refused before any byte moves") {

@@ -189,11 +189,14 @@ class Traces {
     if (s.position < first) s.position = first;
     const std::uint64_t left = s.written - s.position;
     const std::uint32_t n = left < want ? static_cast<std::uint32_t>(left) : want;
-    for (std::uint32_t j = 0; j < n; ++j) {
-      xmTraceEvent_t e;
-      K::Cpu::read_user(&e, l.base + slot(k, s.position - first + j) * event_bytes, event_bytes);
-      K::Cpu::write_user(buffer.address + j * event_bytes, &e, event_bytes);
-    }
+    // At most two runs of the ring (up to its end, then from its start),
+    // staged here and handed over in one copy.
+    std::uint32_t stage[trace_read_max * event_bytes / 4];
+    const std::uint32_t from = slot(k, s.position - first);
+    const std::uint32_t run = n < l.capacity - from ? n : l.capacity - from;
+    K::Cpu::read_user(stage, l.base + from * event_bytes, run * event_bytes);
+    if (run < n) K::Cpu::read_user(reinterpret_cast<char*>(stage) + run * event_bytes, l.base, (n - run) * event_bytes);
+    K::Cpu::write_user(buffer.address, stage, n * event_bytes);
     s.position += n;
     return static_cast<std::int32_t>(n);
   }
