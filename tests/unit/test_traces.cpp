@@ -199,6 +199,18 @@ TEST_CASE("a stream has one reader: the first system partition to use it") {
   CHECK(T::call(__CTRL_OBJECT_NR, {desc(1), XM_TRACE_GET_STATUS, p2 + status_at}) == XM_OK);  // another stream
 }
 
+TEST_CASE("in a system without any Trace, the calls get the answers of a partition without one") {
+  using T = Booted<6>;
+  T boot;
+  T::in_slot_of(0);
+  CHECK(T::call(__WRITE_OBJECT_NR, {desc(0), p0 + event_at, 36, 1}) == XM_INVALID_CONFIG);
+  CHECK(T::call(__CTRL_OBJECT_NR, {desc(0), XM_TRACE_GET_STATUS, p0 + status_at}) == XM_PERM_ERROR);
+  T::in_slot_of(1);
+  CHECK(T::call(__CTRL_OBJECT_NR, {desc(0), XM_TRACE_GET_STATUS, p1 + status_at}) == XM_INVALID_CONFIG);
+  CHECK(T::call(__CTRL_OBJECT_NR, {desc(XM_HYPERVISOR_ID), XM_TRACE_GET_STATUS, p1 + status_at}) == XM_INVALID_CONFIG);
+  CHECK(T::call(__READ_OBJECT_NR, {desc(9), p1 + buf_at, 36, 0}) == XM_INVALID_PARAM);
+}
+
 TEST_CASE("hostile descriptors, pointers and sizes are refused before any byte moves") {
   using T = Tr<3>;
   T boot;

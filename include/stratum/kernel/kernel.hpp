@@ -72,7 +72,7 @@ class Kernel {
     if constexpr (!S.queuing_channels.empty())
       t[OBJ_CLASS_QUEUING_PORT] = PortObject<Kernel, config::PortKind::queuing>::object_class;
     t[OBJ_CLASS_MEM] = MemObject<Kernel>::object_class;
-    if constexpr (Traces::any) t[OBJ_CLASS_TRACE] = Traces::object_class;
+    t[OBJ_CLASS_TRACE] = Traces::object_class;  // (without a Trace anywhere: only its refusals)
     return t;
   }
 

@@ -165,7 +165,7 @@ class Traces {
                             UserPtr<xm_u32_t> bitmask) {
     if (OBJDESC_GET_PARTITIONID(desc) != S.partitions[caller].id) return XM_PERM_ERROR;
     const Layout& l = layout_[caller];
-    if (l.capacity == 0) return XM_INVALID_CONFIG;
+    if (!any || l.capacity == 0) return XM_INVALID_CONFIG;  // (!any: the rest is not compiled)
     if (size != event_bytes) return XM_INVALID_PARAM;
     if ((bitmask.address & l.bitmask) == 0) return XM_NO_ACTION;
     if (!K::Memory::holds(caller, event.address, event_bytes, false, 1)) return XM_INVALID_PARAM;
@@ -264,7 +264,7 @@ class Traces {
     const int k = OBJDESC_GET_ID(desc) == 0 ? stream_of(OBJDESC_GET_PARTITIONID(desc)) : -1;
     if (k < 0) return -1;
     err = XM_INVALID_CONFIG;
-    if (layout_[k].capacity == 0) return -1;
+    if (!any || layout_[k].capacity == 0) return -1;
     State& s = state_[k];
     err = XM_PERM_ERROR;
     if (s.reader != 0 && s.reader != caller + 1) return -1;
