@@ -10,7 +10,11 @@
 // signature, sequence number, partition id and timestamp (XM_HW_CLOCK, us)
 // filled in by the hypervisor. When the ring is full the oldest event is
 // overwritten (5.14.2); one the reader had not read yet is counted lost
-// (xmTraceStatus_t.lostEvents).
+// (xmTraceStatus_t.lostEvents). The sequence number counts the stream's
+// events since boot, modulo 2^28 (its 28 bits of opCodeH). Streams are
+// hypervisor state: they survive partition and system resets.
+// XM_TRACE_UNRECOVERABLE is stored like the other criticalities: there is
+// no health monitor yet to raise its HM event.
 //
 //   XM_OK              stored
 //   XM_NO_ACTION       filtered out by the bitmasks: nothing stored
@@ -146,9 +150,12 @@ class Traces {
   }();
   static constexpr std::uint32_t capacity(std::size_t k) { return layout_[k].capacity; }
 
-  // The hypervisor's own event (5.14.1), when bit `module` of its Trace
-  // bitmask is set: `partition` in opCodeL's partition field is the one
-  // affected (the hypervisor is the writer: sys bit set).
+  // The hypervisor's own event (5.14.1), stored in its stream when bit
+  // `module` (TRACE_MODULE_*) of its Trace bitmask is set: partition field
+  // XM_HYPERVISOR_ID and the sys bit (the writer), `code` (TRACE_EV_*) in
+  // opCodeL's code, payload[0] the module and payload[1] the id of the
+  // partition affected. Called on every partition halt (boot included, for
+  // a partition without the boot flag) and counted reset.
   static void hypervisor_event(std::uint32_t module, std::uint32_t code, std::uint32_t partition) {
     if constexpr (layout_[N].capacity != 0) {
       if (((layout_[N].bitmask >> module) & 1u) == 0) return;
