@@ -1,5 +1,7 @@
 /* Monitor (system): every slot, reads what the Sensor's, the Actuator's and
- * the hypervisor's trace streams gained since its last slot. */
+ * the hypervisor's trace streams gained since its last slot. In its third
+ * slot it tries to read the Sensor's MemoryBlock itself: the block is
+ * mapped for the hypervisor only, and the load faults. */
 #include <xm.h>
 #include "std_c.h"
 
@@ -26,10 +28,14 @@ void PartitionMain(void) {
   const xm_s32_t sensor = XM_trace_open(0), actuator = XM_trace_open(1), xm = XM_trace_open(XM_HYPERVISOR_ID);
   xprintf("Monitor: streams opened: %d %d %d; its own (no Trace): %d; partition 7: %d\n", sensor > 0, actuator > 0,
           xm > 0, XM_trace_open(2), XM_trace_open(7));
-  for (;;) {
+  for (int round = 1;; ++round) {
     show("Sensor", sensor);
     show("Actuator", actuator);
     show("XtratuM", xm);
+    if (round == 3) {
+      xprintf("Monitor: reading SensorTrace at 0x40400000 directly\n");
+      xprintf("Monitor: read 0x%x\n", *(volatile xm_u32_t *)0x40400000u);
+    }
     const xmTime_t slot = XM_params_get_PCT()->schedInfo.slotStart;
     while (XM_params_get_PCT()->schedInfo.slotStart == slot) XM_idle_self();
   }
