@@ -212,6 +212,20 @@ struct System {
   const char* version = "";  // SystemDescription@version
 };
 
+// The MemoryBlock a Trace names (nullptr: no Trace element, or no block of
+// that name): a trace stream's memory (kernel/traces.hpp).
+constexpr const Device* trace_device(const System& s, const Trace& t) {
+  if (t.device == nullptr) return nullptr;
+  for (const Device& d : s.devices) {
+    if (d.kind != DeviceKind::memory_block) continue;
+    const char *a = d.name, *b = t.device;
+    for (; *a != '\0' && *a == *b; ++a, ++b) {
+    }
+    if (*a == *b) return &d;
+  }
+  return nullptr;
+}
+
 constexpr const char* region_type_name(RegionType t) {
   switch (t) {
     case RegionType::stram: return "stram";

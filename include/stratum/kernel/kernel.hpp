@@ -33,6 +33,7 @@
 #include "stratum/kernel/ports.hpp"
 #include "stratum/kernel/system.hpp"
 #include "stratum/kernel/time.hpp"
+#include "stratum/kernel/traces.hpp"
 #include "stratum/kernel/virtual_traps.hpp"
 #include "stratum/layout.hpp"
 
@@ -60,6 +61,7 @@ class Kernel {
   using Loader = kernel::Loader<Kernel>;                // 5.5 cold reset: images copied in steps
   using Ports = kernel::Ports<Kernel>;                  // 2.12, 5.9 sampling and queuing ports
   using Ipvis = kernel::Ipvis<Kernel>;                  // 2.15.3 inter-partition virtual interrupts
+  using Traces = kernel::Traces<Kernel>;                // 2.16, 5.14 traces
 
   // The object classes (5.19), indexed by OBJ_CLASS_*.
   static constexpr std::array<ObjectClass, object_classes> object_table() {
@@ -72,6 +74,7 @@ class Kernel {
     if constexpr (!S.queuing_channels.empty())
       t[OBJ_CLASS_QUEUING_PORT] = PortObject<Kernel, config::PortKind::queuing>::object_class;
     t[OBJ_CLASS_MEM] = MemObject<Kernel>::object_class;
+    t[OBJ_CLASS_TRACE] = Traces::object_class;  // (without a Trace anywhere: only its refusals)
     return t;
   }
 
@@ -85,6 +88,7 @@ class Kernel {
   // The rules of this image and board, checked where their facts live (the
   // configuration's own rules are config::verify's).
   static constexpr bool image_valid = Cpu::valid & config::configuration_error<check_pct_room(S)>::ok &
+                                      config::configuration_error<check_trace_devices(S)>::ok &
                                       Board::template valid_for<S>();
 
   // Everything up to the first partition: the boot report, the partitions
@@ -145,6 +149,7 @@ class Kernel {
     Partitions::reset(i, status, count);                                    // state, reset counter
     Time::reset(i);                                                         // timers
     VirtualTraps::reset(i);                                                 // trap table
+    if (count) Traces::hypervisor_event(TRACE_MODULE_PARTITION, TRACE_EV_PART_RESET, S.partitions[i].id);
     request_reschedule();
   }
 
@@ -167,6 +172,7 @@ class Kernel {
   static void halt(Caller i) {
     Partitions::set_halted(i);
     Time::disarm(i);
+    Traces::hypervisor_event(TRACE_MODULE_PARTITION, TRACE_EV_PART_HALT, S.partitions[i].id);
     request_reschedule();
   }
 

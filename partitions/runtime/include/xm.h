@@ -13,6 +13,7 @@
 #include <xm/hypercalls.h>
 #include <xm/objects.h>
 #include <xm/status.h>
+#include <xm/trace.h>
 #include <xm/xm_types.h>
 
 #ifdef __cplusplus
@@ -146,6 +147,30 @@ xm_s32_t XM_raise_ipvi(xm_u8_t noIpvi);
  * memory. XM_OK, or XM_PERM_ERROR / XM_INVALID_PARAM (bad ids, ranges or
  * overlapping ones). 512 bytes move per hypercall. */
 xm_s32_t XM_memory_copy(xmId_t destId, xm_u32_t destAddr, xmId_t srcId, xm_u32_t srcAddr, xm_u32_t size);
+
+/* Traces (manual 2.16, 5.14; include/xm/trace.h has the structures).
+ * XM_trace_event stores *event in the caller's stream (its Trace element's
+ * MemoryBlock, a ring: when full the oldest event is overwritten and, if it
+ * was unread, counted in lostEvents) when bitmask & Trace@bitmask != 0:
+ * XM_OK; XM_NO_ACTION when the bitmasks filter it out; XM_INVALID_CONFIG
+ * when the caller has no Trace element; XM_INVALID_PARAM for an event
+ * outside its memory. The hypervisor fills in signature, sequence number,
+ * partition id and timestamp (XM_HW_CLOCK, us).
+ * System partitions only (table 2.2), the first to use a stream being its
+ * only reader (XM_PERM_ERROR otherwise):
+ *   XM_trace_open(id)  a partition id or XM_HYPERVISOR_ID: the stream's
+ *                      descriptor (>= 0), or XM_INVALID_PARAM (no such
+ *                      partition) / XM_INVALID_CONFIG (no Trace element)
+ *   XM_trace_read      the oldest unread event: 1, or 0 if none
+ *   XM_trace_seek      the read position, in events from the oldest held
+ *                      (XM_TRACE_SEEK_SET), the current one (_CUR) or past
+ *                      the newest (_END), clamped: the new position
+ *   XM_trace_status    events held, capacity, read position, lost events */
+xm_s32_t XM_trace_event(xm_u32_t bitmask, xmTraceEvent_t *event);
+xm_s32_t XM_trace_open(xmId_t id);
+xm_s32_t XM_trace_read(xm_s32_t traceStream, xmTraceEvent_t *traceEventPtr);
+xm_s32_t XM_trace_seek(xm_s32_t traceStream, xm_s32_t offset, xm_u32_t whence);
+xm_s32_t XM_trace_status(xm_s32_t traceStream, xmTraceStatus_t *traceStatusPtr);
 
 /* Processor registers (manual 5.11.1): only the trap base register. */
 #define TBR_REG32 0

@@ -46,6 +46,15 @@ static int s_out, s_in, q_out, q_in;
 static xm_u32_t flags;
 static xmCommPortCmd_t create;
 static xmMemoryCopyCmd_t copy;
+/* Its trace stream (system.xml: 113 events): events from a misaligned
+ * address in the last area, enough of them that the ring wraps; reads of
+ * the most a call copies (16) into a misaligned buffer there. */
+#define TRACE OBJDESC_BUILD(OBJ_CLASS_TRACE, 0, 0)
+static xmTraceStatus_t tstatus;
+static __attribute__((noinline)) void trace_events(void) {
+#pragma GCC unroll 1
+  for (int k = 0; k < 20; ++k) HC("trace_event", __WRITE_OBJECT_NR, TRACE, LAST_AREA + 0x801, sizeof(xmTraceEvent_t), 1, 0);
+}
 void ExtIrqHandler(xm_s32_t irq) { (void)irq; } /* its own Ipvi: straight back */
 
 /* Flushes the windows with all of them live: called at depth 7. */
@@ -101,6 +110,10 @@ static __attribute__((noinline)) void round(void) {
   HC("send_queuing_256", __WRITE_OBJECT_NR, QPORT(q_out), LAST_AREA + 1, 256, 0, 0);
   HC("receive_queuing_256", __READ_OBJECT_NR, QPORT(q_in), LAST_AREA + 0x403, 256, &flags, 0);
   HC("memory_copy_512", __CTRL_OBJECT_NR, OBJDESC_BUILD(OBJ_CLASS_MEM, 0, 0), XM_MEM_COPY, &copy, 0, 0);
+  trace_events();
+  HC("trace_seek", __SEEK_OBJECT_NR, TRACE, 0, XM_TRACE_SEEK_SET, 0, 0);
+  HC("trace_read_16", __READ_OBJECT_NR, TRACE, LAST_AREA + 0x403, 16 * sizeof(xmTraceEvent_t), 0, 0);
+  HC("trace_status", __CTRL_OBJECT_NR, TRACE, XM_TRACE_GET_STATUS, &tstatus, 0, 0);
   HC("raise_ipvi_to_itself", __RAISE_IPVI_NR, 0, 0, 0, 0, 0);
   HC("idle_self", __IDLE_SELF_NR, 0, 0, 0, 0, 0);
 }

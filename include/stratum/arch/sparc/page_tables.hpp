@@ -2,8 +2,8 @@
 //
 // One context per partition (context i+1 for partition index i; context 0
 // is the hypervisor's own, used at boot and in the idle loop). Every
-// context maps the hypervisor's areas identity-mapped and supervisor-only
-// (ACC 7) and the I/O window 0x80000000-0x80ffffff supervisor-only and
+// context maps the hypervisor's areas and the trace streams' MemoryBlocks
+// identity-mapped and supervisor-only (ACC 7) and the I/O window 0x80000000-0x80ffffff supervisor-only and
 // uncached, so a trap never needs to change context. A partition's context
 // adds its own areas (at mappedAt, else at their start; ACC 3, or ACC 2 when
 // read-only; shared areas ACC 1, or ACC 0 when read-only: never executable;
@@ -77,7 +77,7 @@ struct MappingList {
 constexpr std::size_t max_mappings(const config::System& s) {
   std::size_t most = 0;
   for (const config::Partition& p : s.partitions) most = p.areas.size() > most ? p.areas.size() : most;
-  return 2 * s.hypervisor.areas.size() + 2 + most;
+  return 2 * s.hypervisor.areas.size() + 2 + most + s.partitions.size() + 1;  // (+ the trace streams)
 }
 
 template <const config::System& S>
@@ -96,6 +96,12 @@ constexpr auto mappings_of(std::size_t ctx, std::uint32_t pct_base) {
     }
   }
   l.add({target::io_window_start, target::io_window_start, target::io_window_size, acc::supervisor_rwx, false});
+  // The trace streams' MemoryBlocks (kernel/traces.hpp), like the
+  // hypervisor's own memory: the kernel stores an event whoever runs.
+  for (std::size_t k = 0; k <= S.partitions.size(); ++k) {
+    const config::Trace& t = k < S.partitions.size() ? S.partitions[k].trace : S.hypervisor.trace;
+    if (const config::Device* b = config::trace_device(S, t)) l.add({b->start, b->start, b->size, acc::supervisor_rwx, true});
+  }
   if (ctx != 0) {
     for (const config::MemoryArea& a : S.partitions[ctx - 1].areas) {
       if (a.flags & config::area_flag::unmapped) continue;

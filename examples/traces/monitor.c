@@ -1,0 +1,42 @@
+/* Monitor (system): every slot, reads what the Sensor's, the Actuator's and
+ * the hypervisor's trace streams gained since its last slot. In its third
+ * slot it tries to read the Sensor's MemoryBlock itself: the block is
+ * mapped for the hypervisor only, and the load faults. */
+#include <xm.h>
+#include "std_c.h"
+
+#define SHOWN 8 /* events printed per stream and slot; older ones skipped */
+
+static void show(const char *name, xm_s32_t stream) {
+  xmTraceStatus_t st;
+  XM_trace_status(stream, &st);
+  xprintf("Monitor: %s stream: %d of %d events held, read up to %d, %d lost\n", name, st.noEvents, st.maxEvents,
+          st.currentEvent, st.lostEvents);
+  if (st.noEvents - st.currentEvent > SHOWN)
+    xprintf("Monitor:   skipping to the last %d: position %d\n", SHOWN, XM_trace_seek(stream, -SHOWN, XM_TRACE_SEEK_END));
+  xmTraceEvent_t e;
+  while (XM_trace_read(stream, &e) == 1) {
+    const xm_u32_t part = (e.opCodeL & TRACE_OPCODE_PARTID_MASK) >> TRACE_OPCODE_PARTID_BIT;
+    xprintf("Monitor:   #%u %s partition %u code 0x%x crit %u at %lld us: %u %u\n", e.opCodeH >> TRACE_OPCODE_SEQ_BIT,
+            e.signature == XMTRACE_SIGNATURE ? "ok" : "bad", part, (e.opCodeL & TRACE_OPCODE_CODE_MASK) >> TRACE_OPCODE_CODE_BIT,
+            (e.opCodeH & TRACE_OPCODE_CRIT_MASK) >> TRACE_OPCODE_CRIT_BIT, (long long)e.timestamp, e.payload[0],
+            e.payload[1]);
+  }
+}
+
+void PartitionMain(void) {
+  const xm_s32_t sensor = XM_trace_open(0), actuator = XM_trace_open(1), xm = XM_trace_open(XM_HYPERVISOR_ID);
+  xprintf("Monitor: streams opened: %d %d %d; its own (no Trace): %d; partition 7: %d\n", sensor > 0, actuator > 0,
+          xm > 0, XM_trace_open(2), XM_trace_open(7));
+  for (int round = 1;; ++round) {
+    show("Sensor", sensor);
+    show("Actuator", actuator);
+    show("XtratuM", xm);
+    if (round == 3) {
+      xprintf("Monitor: reading SensorTrace at 0x40400000 directly\n");
+      xprintf("Monitor: read 0x%x\n", *(volatile xm_u32_t *)0x40400000u);
+    }
+    const xmTime_t slot = XM_params_get_PCT()->schedInfo.slotStart;
+    while (XM_params_get_PCT()->schedInfo.slotStart == slot) XM_idle_self();
+  }
+}
