@@ -17,7 +17,7 @@ GENERATOR_ONLY = {"XML", "XSD", "UNIT", "TIME-TICK"}
 # Rules of the image: only the compiler checks them, and they may accompany
 # a configuration rule (PCT-ROOM with PARTITION-COUNT). The board's rules
 # (BOARD-...) are checked by both layers, for board leon3-qemu.
-COMPILER_ONLY = {"SCHEMA-VERSION", "MMU-TABLES-SIZE", "PCT-ROOM", "TRACE-DEVICE"}
+COMPILER_ONLY = {"SCHEMA-VERSION", "MMU-TABLES-SIZE", "PCT-ROOM"}
 
 CXX_FLAGS = ["-std=c++20", "-m32", "-mcpu=leon3", "-fno-pic", "-ffreestanding", "-fno-exceptions",
              "-fno-rtti", "-Wall", "-Wextra", "-fsyntax-only"]

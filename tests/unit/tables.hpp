@@ -40,6 +40,9 @@ inline constexpr MemoryRegion regions[] = {
 inline constexpr Device devices[] = {
     {.kind = DeviceKind::uart, .name = "Uart", .id = 0, .baud_rate = 115200, .start = 0, .size = 0},
     {.kind = DeviceKind::memory_block, .name = "TraceMem", .id = 0, .baud_rate = 0, .start = 0x60000000,
+     .size = 0x10000},
+    // One stream per block (TRACE-DEVICE): the hypervisor's own.
+    {.kind = DeviceKind::memory_block, .name = "XmTraceMem", .id = 0, .baud_rate = 0, .start = 0x60010000,
      .size = 0x10000}};
 inline constexpr MemoryArea xm_areas[] = {
     {.start = 0x40000000, .size = 0x80000, .flags = 0, .mapped_at = 0x40000000, .name = "XmImage"}};
@@ -192,7 +195,7 @@ inline constexpr System big = {.name = "big_system",
                                               .console = "Uart",
                                               .hm_device = "TraceMem",
                                               .hm_events = big_tables::xm_hm,
-                                              .trace = {.device = "TraceMem", .bitmask = 0x1}},
+                                              .trace = {.device = "XmTraceMem", .bitmask = 0x1}},
                                .partitions = big_tables::partitions,
                                .devices = big_tables::devices,
                                .resident_sw = {.areas = big_tables::rsw_areas, .entry_point = 0},

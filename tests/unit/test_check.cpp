@@ -36,7 +36,7 @@ TEST_CASE("valid tables break no rule and get no warning") {
 }
 
 TEST_CASE("every rule is listed once; the manual's advice is a warning, never a rule") {
-  CHECK(rule_count == 67);
+  CHECK(rule_count == 68);
   for (std::size_t i = 0; i < rule_count; ++i)
     for (std::size_t j = 0; j < i; ++j) CHECK(std::string(rules[i].id) != rules[j].id);
   for (const Rule& w : warnings)

@@ -286,7 +286,7 @@ TEST_CASE("a trace block in a partition's or the hypervisor's memory, misaligned
     ps[0].trace = {"T", 1};
     ps[1].trace = {};
     s.partitions = ps;
-    const std::string got = stratum::kernel::check_trace_devices(s).c_str();
+    const std::string got = stratum::config::check_trace_device(s).c_str();
     CHECK(got == expected);
   };
   const char* pre = "[TRACE-DEVICE] FlightCtl Trace device 'T' ";
@@ -298,7 +298,9 @@ TEST_CASE("a trace block in a partition's or the hypervisor's memory, misaligned
   check({DeviceKind::memory_block, "T", 0, 0, 0x40600100, 0x1000}, nullptr, std::string(pre) + "must be whole 4KB pages, at least one");
   check({DeviceKind::memory_block, "T", 0, 0, 0x60000000, 0x1000}, nullptr, std::string(pre) + "lies outside every memory region");
   check({DeviceKind::uart, "T", 0, 115200, 0, 0}, nullptr, std::string(pre) + "is not a MemoryBlock");
-  check({DeviceKind::memory_block, "T", 0, 0, 0x40600000, 0x1000}, "T",
-        "[TRACE-DEVICE] XMHypervisor Trace device 'T' is another Trace's stream");
-  CHECK(stratum::kernel::check_trace_devices(traced).empty());
+  // XMHypervisor's Trace is written first: the partition's is the other stream.
+  check({DeviceKind::memory_block, "T", 0, 0, 0x40600000, 0x1000}, "T", std::string(pre) + "is another Trace's stream");
+  // A device nobody declares is DEVICE-UNKNOWN's, not this rule's.
+  check({DeviceKind::memory_block, "U", 0, 0, 0x40600000, 0x1000}, nullptr, "");
+  CHECK(stratum::config::check_trace_device(traced).empty());
 }

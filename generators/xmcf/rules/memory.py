@@ -188,3 +188,46 @@ def mmu_virtual_collision(system):
                                     [Note(b.line, f"Partition '{p.name}' area {area(b)} seen at "
                                                   f"{hex_(b.virtual_start)} is defined here")])
                     break
+
+
+@rule
+def trace_device(system):
+    """A trace stream is hypervisor memory: whole pages the page tables map
+    supervisor-only, inside a region, that no area reaches, one per block.
+    The Traces in the order written (XMHypervisor's first), and for each the
+    first condition it breaks, as the C++ layer checks them; a device nobody
+    declares is DEVICE-UNKNOWN's."""
+    traces = [("XMHypervisor", system.hypervisor_trace)] + [(p.name, p.trace) for p in system.partitions]
+    traces = [(who, t) for who, t in traces if t is not None and t.device is not None]
+    declared = {d.name for d in system.devices}
+    blocks = {}
+    for d in system.devices:
+        if d.kind == "memory_block":
+            blocks.setdefault(d.name, d)
+    areas = [(o, a) for o, list_ in owners(system) if o != "ResidentSw" for a in list_]
+    streams = {}  # block name -> (owner, Trace) of the first Trace to name it
+    for who, t in traces:
+        if t.device not in declared:
+            continue
+        text = f"{who} Trace device '{t.device}' "
+        b = blocks.get(t.device)
+        here = Note(t.line, f"{who} Trace is defined here")
+        if b is None:
+            yield violation(text + "is not a MemoryBlock", t.line)
+            continue
+        page = TARGET.mmu_page
+        if b.size == 0 or b.start % page or b.size % page:
+            yield violation(text + f"must be whole {PAGE_TEXT}, at least one", b.line, [here])
+            continue
+        if not any(b.start >= r.start and b.start + b.size <= r.start + r.size for r in system.regions):
+            yield violation(text + "lies outside every memory region", b.line, [here])
+            continue
+        hit = next(((o, a) for o, a in areas if overlap(a.start, a.size, b.start, b.size)), None)
+        if hit is not None:
+            yield violation(text + "overlaps a memory area: no partition may reach a trace stream", b.line,
+                            [here, Note(hit[1].line, f"{hit[0]} area {area(hit[1])} is defined here")])
+            continue
+        first = streams.setdefault(b.name, (who, t))
+        if first[1] is not t:
+            yield violation(text + "is another Trace's stream", t.line,
+                            [Note(first[1].line, f"{first[0]} Trace names device '{t.device}' here")])

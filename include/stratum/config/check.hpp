@@ -108,6 +108,7 @@ inline constexpr Rule rules[] = {
     {"MEM-HYPERVISOR-ROOM", check_mem_hypervisor_room},
     {"MMU-ALIGN", check_mmu_align},
     {"MMU-VIRTUAL-COLLISION", check_mmu_virtual_collision},
+    {"TRACE-DEVICE", check_trace_device},
     // Hardware resources
     {"IRQ-LINE-INVALID", check_irq_line_invalid},
     {"IRQ-LINE-RESERVED", check_irq_line_reserved},

@@ -316,4 +316,42 @@ constexpr Diagnostic check_mmu_virtual_collision(const System& s) {
   return d;
 }
 
+// [TRACE-DEVICE] every Trace names a MemoryBlock of whole MMU pages inside a
+// memory region, outside every partition's and the hypervisor's areas (the
+// page tables map it supervisor-only: only the hypervisor reaches it), used
+// by no other Trace. Traces in the order written: XMHypervisor's, then the
+// partitions'. A Trace naming no declared device is DEVICE-UNKNOWN's.
+constexpr Diagnostic check_trace_device(const System& s) {
+  Diagnostic d;
+  const std::size_t n = s.partitions.size();
+  auto trace_of = [&](std::size_t k) -> const Trace& { return k == 0 ? s.hypervisor.trace : s.partitions[k - 1].trace; };
+  auto owner = [&](std::size_t k) -> const char* { return k == 0 ? "XMHypervisor" : s.partitions[k - 1].name; };
+  for (std::size_t k = 0; k <= n; ++k) {
+    const Trace& t = trace_of(k);
+    if (t.device == nullptr || !detail::has_device(s, t.device)) continue;
+    const Device* b = trace_device(s, t);
+    d << "[TRACE-DEVICE] " << owner(k) << " Trace device '" << t.device << "' ";
+    if (b == nullptr) return d << "is not a MemoryBlock", d;
+    if (b->size == 0 || b->start % mmu_page != 0 || b->size % mmu_page != 0)
+      return d << "must be whole 4KB pages, at least one", d;
+    bool in_region = false;
+    for (const MemoryRegion& r : s.memory_regions)
+      if (b->start >= r.start && std::uint64_t{b->start} + b->size <= std::uint64_t{r.start} + r.size) in_region = true;
+    if (!in_region) return d << "lies outside every memory region", d;
+    bool clash = false;
+    auto hits = [&](const MemoryArea& a) {
+      return std::uint64_t{a.start} < std::uint64_t{b->start} + b->size &&
+             std::uint64_t{b->start} < std::uint64_t{a.start} + a.size;
+    };
+    for (const MemoryArea& a : s.hypervisor.areas) clash |= hits(a);
+    for (const Partition& p : s.partitions)
+      for (const MemoryArea& a : p.areas) clash |= hits(a);
+    if (clash) return d << "overlaps a memory area: no partition may reach a trace stream", d;
+    for (std::size_t j = 0; j < k; ++j)
+      if (trace_device(s, trace_of(j)) == b) return d << "is another Trace's stream", d;
+    d = Diagnostic{};
+  }
+  return d;
+}
+
 }  // namespace stratum::config

@@ -88,7 +88,6 @@ class Kernel {
   // The rules of this image and board, checked where their facts live (the
   // configuration's own rules are config::verify's).
   static constexpr bool image_valid = Cpu::valid & config::configuration_error<check_pct_room(S)>::ok &
-                                      config::configuration_error<check_trace_devices(S)>::ok &
                                       Board::template valid_for<S>();
 
   // Everything up to the first partition: the boot report, the partitions

@@ -40,9 +40,10 @@
 //
 // Every call does bounded work: no loop over the stream (the ring's
 // positions are counters; a read copies at most trace_read_max events).
-// Where each block may lie is checked at compile time (check_trace_devices:
-// inside a RAM region, in no partition's nor the hypervisor's area, one
-// stream per block, whole MMU pages); the page tables map it supervisor-only
+// Where each block may lie is a configuration rule (TRACE-DEVICE,
+// config::check_trace_device in check_memory.hpp, and the generator's: inside
+// a memory region, in no partition's nor the hypervisor's area, one stream
+// per block, whole MMU pages); the page tables map it supervisor-only
 // in every context (page_tables.hpp), so the hypervisor reaches it whoever
 // runs, and no partition does.
 #pragma once
@@ -65,59 +66,6 @@ extern "C" {
 namespace stratum::kernel {
 
 static_assert(sizeof(xmTraceEvent_t) == 36, "xmTraceEvent_t is packed (listing 5.26)");
-
-// [TRACE-DEVICE] (an image rule, like PCT-ROOM: the generator does not check
-// it yet) every Trace names a MemoryBlock of whole MMU pages in a RAM
-// region, outside every partition's and the hypervisor's areas, used by no
-// other Trace.
-constexpr config::Diagnostic check_trace_devices(const config::System& s) {
-  config::Diagnostic d;
-  const std::size_t n = s.partitions.size();
-  auto trace_of = [&](std::size_t k) -> const config::Trace& {
-    return k < n ? s.partitions[k].trace : s.hypervisor.trace;
-  };
-  auto owner = [&](std::size_t k) -> const char* { return k < n ? s.partitions[k].name : "XMHypervisor"; };
-  auto overlaps = [](std::uint32_t a, std::uint32_t as, std::uint32_t b, std::uint32_t bs) {
-    return std::uint64_t{a} < std::uint64_t{b} + bs && std::uint64_t{b} < std::uint64_t{a} + as;
-  };
-  for (std::size_t k = 0; k <= n && d.empty(); ++k) {
-    const config::Trace& t = trace_of(k);
-    if (t.device == nullptr) continue;
-    const config::Device* b = config::trace_device(s, t);
-    d << "[TRACE-DEVICE] " << owner(k) << " Trace device '" << t.device << "' ";
-    if (b == nullptr) {
-      d << "is not a MemoryBlock";
-      break;
-    }
-    if (b->size < sizeof(xmTraceEvent_t) || b->start % target::mmu_page != 0 || b->size % target::mmu_page != 0) {
-      d << "must be whole 4KB pages, at least one";
-      break;
-    }
-    bool in_ram = false;
-    for (const config::MemoryRegion& r : s.memory_regions)
-      if (b->start >= r.start && std::uint64_t{b->start} + b->size <= std::uint64_t{r.start} + r.size) in_ram = true;
-    if (!in_ram) {
-      d << "lies outside every memory region";
-      break;
-    }
-    bool clash = false;
-    for (const config::MemoryArea& a : s.hypervisor.areas) clash |= overlaps(a.start, a.size, b->start, b->size);
-    for (const config::Partition& p : s.partitions)
-      for (const config::MemoryArea& a : p.areas) clash |= overlaps(a.start, a.size, b->start, b->size);
-    if (clash) {
-      d << "overlaps a memory area: no partition may reach a trace stream";
-      break;
-    }
-    for (std::size_t j = 0; j < k; ++j)
-      if (trace_of(j).device != nullptr && config::trace_device(s, trace_of(j)) == b) clash = true;
-    if (clash) {
-      d << "is another Trace's stream";
-      break;
-    }
-    d = config::Diagnostic{};
-  }
-  return d;
-}
 
 template <class K>
 class Traces {
