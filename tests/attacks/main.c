@@ -26,6 +26,11 @@
  *
  * Plan (system.xml): victim 2 ms, attacker 4 ms, victim 2 ms, referee 2 ms.
  *
+ * The attacker's HealthMonitor table (system.xml) names one event,
+ * XM_HM_EV_SPARCV8_DIVIDE_EXCEPTION -> XM_HM_AC_IGNORE: "division by zero"
+ * (traps.c) checks that the hypervisor stepped over the udiv with no virtual
+ * trap; every other fault takes the default action.
+ *
  * The lateness bound, VICTIM_LATE_BOUND_US below, is the README's: the
  * worst-case table of tests/bench/REPORT.md (bench-report) measures 165 us
  * under -icount shift=5 (32 ns an instruction), the longest hypervisor
