@@ -35,11 +35,18 @@ static void privileged(void) {
   xprintf("Privileged: still running after the write\n");
 }
 
+static void maintained(void) {
+  xprintf("Maintained: executing an illegal instruction\n");
+  __asm__ volatile("unimp 0" ::: "memory");
+  xprintf("Maintained: resumed after its fault\n");
+}
+
 void PartitionMain(void) {
   switch (XM_params_get_PCT()->id) {
     case 1: divider(); break;
     case 2: intruder(); break;
     case 3: privileged(); break;
+    case 4: maintained(); break;
   }
   for (;;) XM_idle_self();
 }

@@ -6,6 +6,7 @@
 static const char *const names[XM_HM_MAX_EVENTS] = {
     [XM_HM_EV_MEM_PROTECTION] = "MEM_PROTECTION",
     [XM_HM_EV_SPARCV8_PRIVILEGED_INSTR] = "SPARCV8_PRIVILEGED_INSTR",
+    [XM_HM_EV_SPARCV8_ILLEGAL_INSTR] = "SPARCV8_ILLEGAL_INSTR",
     [XM_HM_EV_SPARCV8_DIVIDE_EXCEPTION] = "SPARCV8_DIVIDE_EXCEPTION",
 };
 
@@ -14,7 +15,8 @@ static void read_log(void) {
   xmHmStatus_t st;
   xm_s32_t n;
   XM_hm_status(&st);
-  xprintf("Monitor: HM log holds %d of %d, read %d, lost %d\n", (int)st.noEvents, (int)st.maxEvents,
+  xprintf("Monitor (plan %d): HM log holds %d of %d, read %d, lost %d\n", (int)XM_params_get_PCT()->schedInfo.planId,
+          (int)st.noEvents, (int)st.maxEvents,
           (int)st.currentEvent, (int)st.lostEvents);
   while ((n = XM_hm_read(logs, 4)) > 0) {
     for (xm_s32_t k = 0; k < n; ++k) {
