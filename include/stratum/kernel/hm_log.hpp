@@ -56,7 +56,7 @@ class HmLog {
   static constexpr std::uint32_t capacity = XM_HM_LOG_CAPACITY;  // entries
   static constexpr std::uint32_t hm_read_max = 8;                // entries a read copies at most
   static constexpr std::uint32_t entry_bytes = sizeof(xmHmLog_t);
-  static_assert(capacity > 0 && capacity <= 1024, "a ring the reader can walk; counters are 64-bit");
+  static_assert(capacity > 0 && capacity <= 1024, "XM_HM_LOG_CAPACITY: at least one entry, and a ring that fits the hypervisor's .bss");
 
   // Records `event` of the partition with id `partition_id`: `ctx` when the
   // event is a processor trap (pc, npc, fault address, trap type), else the
