@@ -38,4 +38,69 @@
 #define XM_HM_EV_SPARCV8_DIVIDE_EXCEPTION 28
 #define XM_HM_MAX_EVENTS 29
 
+#include "xm_types.h"
+
+/* The HM log (manual 2.13.4, listing 2.2, as far as the text reads): one
+ * fixed-length entry per logged HM event, kept by the hypervisor in a ring
+ * of XM_HM_LOG_CAPACITY entries (kernel/hm_log.hpp). checksum is 0: the
+ * manual says "an MD5 digestion" of a 16-bit field, which cannot be read
+ * literally. sys is 0 for a partition's event. validCpuCtxt is set when the
+ * event is a processor trap: cpuCtxt then holds the trapping pc, npc, the
+ * MMU fault address (0 unless an access fault) and the trap type; otherwise
+ * payload holds pc, npc, 0, 0 (a rule a hypercall checks). */
+#define XM_HMLOG_SIGNATURE 0xfecf
+#define XM_HMLOG_PAYLOAD_LENGTH 4
+#define XM_HM_LOG_CAPACITY 32
+
+#define HMLOG_OPCODE_EVENT_BIT 19
+#define HMLOG_OPCODE_EVENT_MASK (0x1fffu << HMLOG_OPCODE_EVENT_BIT)
+/* Bits 18 and 17 free */
+#define HMLOG_OPCODE_SYS_BIT 16
+#define HMLOG_OPCODE_SYS_MASK (0x1u << HMLOG_OPCODE_SYS_BIT)
+#define HMLOG_OPCODE_VALID_CPUCTXT_BIT 15
+#define HMLOG_OPCODE_VALID_CPUCTXT_MASK (0x1u << HMLOG_OPCODE_VALID_CPUCTXT_BIT)
+#define HMLOG_OPCODE_MODID_BIT 8
+#define HMLOG_OPCODE_MODID_MASK (0x7fu << HMLOG_OPCODE_MODID_BIT)
+#define HMLOG_OPCODE_PARTID_BIT 0
+#define HMLOG_OPCODE_PARTID_MASK (0xffu << HMLOG_OPCODE_PARTID_BIT)
+
+/* The processor context of a trap (SPARC v8): where it happened and why. */
+typedef struct {
+  xmWord_t pc;
+  xmWord_t npc;
+  xmWord_t faultAddress;
+  xmWord_t trapType;
+} __attribute__((packed)) xmHmCpuCtxt_t;
+
+struct xmHmLog {
+  xm_u16_t signature;
+  xm_u16_t checksum;
+  xm_u32_t opCode;
+  xm_u32_t seq;       /* entries logged since boot, the first 0 */
+  xmTime_t timestamp; /* XM_HW_CLOCK, microseconds since boot */
+  union {
+    xmHmCpuCtxt_t cpuCtxt;
+    xmWord_t payload[XM_HMLOG_PAYLOAD_LENGTH];
+  } __attribute__((packed));
+} __attribute__((packed));
+typedef struct xmHmLog xmHmLog_t;
+
+/* XM_hm_status: entries held now, the capacity, the reader's position (in
+ * entries from the oldest held) and, Stratum's addition, the entries
+ * overwritten before they were read (the ring keeps the newest). */
+typedef struct {
+  xm_s32_t noEvents;
+  xm_s32_t maxEvents;
+  xm_s32_t currentEvent;
+  xm_s32_t lostEvents;
+} xmHmStatus_t;
+
+/* XM_hm_seek's whence, as lseek's (and XM_TRACE_SEEK_*). */
+#define XM_HM_SEEK_CUR 0x0
+#define XM_HM_SEEK_SET 0x1
+#define XM_HM_SEEK_END 0x2
+
+/* XM_ctrl_object command of OBJ_CLASS_HM. */
+#define XM_HM_GET_STATUS 0x0
+
 #endif

@@ -10,8 +10,9 @@
 // nothing here loops. Every action ends in a console line (Faults' deferred
 // one), so that what the health monitor did is never silent.
 //
-// Not yet: the HM log (2.13.4, the tables' `log` flags are kept but unused),
-// the XMHypervisor table (the hypervisor's own faults), XM_hm_* calls.
+// The HM log (2.13.4, kernel/hm_log.hpp): an event is recorded before its
+// action runs when its table entry says log="yes", or when the table does
+// not name it (the default action is logged). Not yet: the XMHypervisor table (the hypervisor's own faults), XM_hm_* calls.
 #pragma once
 
 #include <array>
@@ -115,10 +116,20 @@ class HealthMonitor {
     return true;
   }
 
+  // Whether partition i's `event` is logged: its entry's log flag, or for
+  // an event its table does not name, yes (the default's).
+  static constexpr bool logged(Caller i, std::uint32_t event) { return ((table_.log[i] >> event) & 1u) != 0; }
+
   // A processor trap of partition i: its event's action, or the default.
   // pc/npc are the trapping instruction's; "resume" steps over it.
   static void exception(Caller i, const Trap& t) {
     const std::uint32_t event = event_of(t);
+    // (first: a reset action gives the partition a new pc)
+    if (logged(i, event)) {
+      const auto& c = K::Cpu::context(i);
+      const xmWord_t words[4] = {c.pc, c.npc, t.address, t.tt};
+      K::HmLog::record(event, K::system.partitions[i].id, words, true);
+    }
     Action a{};
     if (!configured(i, event, a)) return K::Faults::by_default(i, t);
     // A refused register window has no instruction to step over, and may
@@ -135,6 +146,11 @@ class HealthMonitor {
   // Its trap instruction is already stepped over; there is no trap to
   // propagate.
   static void fault(Caller i, const char* what) {
+    if (logged(i, XM_HM_EV_MEM_PROTECTION)) {
+      const auto& c = K::Cpu::context(i);
+      const xmWord_t words[4] = {c.pc, c.npc, 0, 0};
+      K::HmLog::record(XM_HM_EV_MEM_PROTECTION, K::system.partitions[i].id, words, false);
+    }
     Action a{};
     if (!configured(i, XM_HM_EV_MEM_PROTECTION, a)) return K::Faults::stop(i, what);
     act(i, XM_HM_EV_MEM_PROTECTION, a, true, false, [&] { K::Faults::stop(i, what); });
@@ -206,11 +222,15 @@ class HealthMonitor {
   // else 1 + its Action.
   struct Table {
     std::array<std::array<std::uint8_t, config::hm::event_count>, N> cells{};
+    // log[i] bit e: partition i logs event e (every event not named: the default's)
+    std::array<std::uint32_t, N> log{};
     bool valid = true;  // every name an event and an action (HM-EVENT-UNKNOWN, HM-ACTION-UNKNOWN)
   };
   static constexpr Table table_ = [] {
     Table t;
-    for (std::size_t i = 0; i < N; ++i)
+    static_assert(config::hm::event_count <= 32, "one bit per event in Table::log");
+    for (std::size_t i = 0; i < N; ++i) {
+      t.log[i] = config::hm::event_count == 32 ? ~0u : (1u << config::hm::event_count) - 1;
       for (const config::HmEvent& e : K::system.partitions[i].hm_events) {
         const config::hm::EventInfo* ev = config::hm::find_event(e.name);
         Action a{};
@@ -218,8 +238,11 @@ class HealthMonitor {
           t.valid = false;
           continue;
         }
-        t.cells[i][static_cast<std::size_t>(ev - config::hm::events)] = static_cast<std::uint8_t>(static_cast<unsigned>(a) + 1);
+        const auto k = static_cast<std::size_t>(ev - config::hm::events);
+        t.cells[i][k] = static_cast<std::uint8_t>(static_cast<unsigned>(a) + 1);
+        if (!e.log) t.log[i] &= ~(1u << k);
       }
+    }
     return t;
   }();
   static_assert(table_.valid, "a partition HealthMonitor names an event or action that is not XtratuM's (config::verify)");

@@ -19,6 +19,7 @@
 #include "stratum/kernel/boot_report.hpp"
 #include "stratum/kernel/faults.hpp"
 #include "stratum/kernel/health_monitor.hpp"
+#include "stratum/kernel/hm_log.hpp"
 #include "stratum/kernel/hypercalls.hpp"
 #include "stratum/kernel/ipvis.hpp"
 #include "stratum/kernel/loader.hpp"
@@ -58,6 +59,7 @@ class Kernel {
   using Objects = kernel::Objects<Kernel>;              // 5.19 the object interface
   using Faults = kernel::Faults<Kernel>;                // 2.13.3 the default action, fault lines
   using HealthMonitor = kernel::HealthMonitor<Kernel>;  // 2.13 HM events -> configured actions
+  using HmLog = kernel::HmLog<Kernel>;                  // 2.13.4 the HM log
   using Loader = kernel::Loader<Kernel>;                // 5.5 cold reset: images copied in steps
   using Ports = kernel::Ports<Kernel>;                  // 2.12, 5.9 sampling and queuing ports
   using Ipvis = kernel::Ipvis<Kernel>;                  // 2.15.3 inter-partition virtual interrupts
@@ -74,7 +76,8 @@ class Kernel {
     if constexpr (!S.queuing_channels.empty())
       t[OBJ_CLASS_QUEUING_PORT] = PortObject<Kernel, config::PortKind::queuing>::object_class;
     t[OBJ_CLASS_MEM] = MemObject<Kernel>::object_class;
-    t[OBJ_CLASS_TRACE] = Traces::object_class;  // (without a Trace anywhere: only its refusals)
+    t[OBJ_CLASS_TRACE] = Traces::object_class;
+    t[OBJ_CLASS_HM] = HmLog::object_class;  // (without a Trace anywhere: only its refusals)
     return t;
   }
 

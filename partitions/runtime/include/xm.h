@@ -172,6 +172,24 @@ xm_s32_t XM_trace_read(xm_s32_t traceStream, xmTraceEvent_t *traceEventPtr);
 xm_s32_t XM_trace_seek(xm_s32_t traceStream, xm_s32_t offset, xm_u32_t whence);
 xm_s32_t XM_trace_status(xm_s32_t traceStream, xmTraceStatus_t *traceStatusPtr);
 
+/* The HM log (manual 2.13.4, table 2.2; include/xm/hm.h has the entry).
+ * System partitions only (XM_PERM_ERROR otherwise), the first to use the
+ * log being its only reader. The log holds the newest XM_HM_LOG_CAPACITY
+ * entries (older ones overwritten, counted in lostEvents if unread), and
+ * survives system resets.
+ *   XM_hm_open()           makes the caller the reader: XM_OK
+ *   XM_hm_read(log, n)     the oldest unread entries, at most n and 8: how
+ *                          many were copied (0: none), XM_INVALID_PARAM for
+ *                          a buffer not in the caller's writable memory
+ *   XM_hm_seek(off, whence) the read position, in entries from the oldest
+ *                          held (XM_HM_SEEK_SET), the current one (_CUR) or
+ *                          past the newest (_END), clamped: the new position
+ *   XM_hm_status(status)   entries held, capacity, read position, lost */
+xm_s32_t XM_hm_open(void);
+xm_s32_t XM_hm_read(xmHmLog_t *log, xm_u32_t noLogs);
+xm_s32_t XM_hm_seek(xm_s32_t offset, xm_u32_t whence);
+xm_s32_t XM_hm_status(xmHmStatus_t *status);
+
 /* Processor registers (manual 5.11.1): only the trap base register. */
 #define TBR_REG32 0
 xm_s32_t XM_write_register32(xm_u32_t reg32, xm_u32_t value);
