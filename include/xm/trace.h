@@ -33,7 +33,7 @@
 #define TRACE_OPCODE_PARTID_MASK (0xffu << TRACE_OPCODE_PARTID_BIT)
 
 /* Criticality (5.14.1). XM_TRACE_UNRECOVERABLE is stored like the others:
- * Stratum has no health monitor yet to raise its user HM event. */
+ * the manual names no HM event for it to raise. */
 #define XM_TRACE_NOTIFY 0
 #define XM_TRACE_DEBUG 1
 #define XM_TRACE_WARNING 2

@@ -12,7 +12,8 @@
 //
 // The HM log (2.13.4, kernel/hm_log.hpp): an event is recorded before its
 // action runs when its table entry says log="yes", or when the table does
-// not name it (the default action is logged). Not yet: the XMHypervisor table (the hypervisor's own faults), XM_hm_* calls.
+// not name it (the default action is logged). Not yet: the XMHypervisor
+// table (the hypervisor's own faults).
 #pragma once
 
 #include <array>

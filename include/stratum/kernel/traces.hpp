@@ -13,8 +13,8 @@
 // (xmTraceStatus_t.lostEvents). The sequence number counts the stream's
 // events since boot, modulo 2^28 (its 28 bits of opCodeH). Streams are
 // hypervisor state: they survive partition and system resets.
-// XM_TRACE_UNRECOVERABLE is stored like the other criticalities: there is
-// no health monitor yet to raise its HM event.
+// XM_TRACE_UNRECOVERABLE is stored like the other criticalities: the
+// manual names no HM event for it to raise.
 //
 //   XM_OK              stored
 //   XM_NO_ACTION       filtered out by the bitmasks: nothing stored
