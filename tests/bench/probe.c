@@ -47,6 +47,22 @@ static void switch_pair(void) {
 }
 static void no_call(void) {}
 
+/* HM events its table PROPAGATEs (system.xml): a division by zero (logged)
+ * and a tag overflow (log="no"), each taken by libxm's trap table and
+ * ExceptionHandler, then XM_sparc_iret back to the faulting instruction,
+ * which runs again. The handler is as good as empty: it sets the %g2 that
+ * libxm's trap table saved (at [%sp + 104]: this leaf runs in the trap
+ * window's frame) to 4, so that the instruction does not trap again. */
+__asm__(".global ExceptionHandler\n"
+        "ExceptionHandler:\n"
+        "\tmov 4, %o1\n"
+        "\tretl\n"
+        "\tst %o1, [%sp + 104]\n");
+static void divide_by_zero(void) { __asm__ volatile("mov 0, %%g2\n\tudiv %%g0, %%g2, %%g0" ::: "g2", "memory"); }
+static void tag_overflow(void) { __asm__ volatile("mov 1, %%g2\n\ttaddcctv %%g2, 0, %%g0" ::: "g2", "cc", "memory"); }
+/* The same two instructions, not trapping: subtracted from the batches. */
+static void divide_by_four(void) { __asm__ volatile("mov 4, %%g2\n\tudiv %%g0, %%g2, %%g0" ::: "g2", "memory"); }
+
 /* Microseconds BATCHES batches of BATCH calls of `call` took, each batch
  * inside one slot of this partition (the clock reads at both ends are
  * counted; the caller subtracts them, timed with no_call). */
@@ -148,6 +164,16 @@ void PartitionMain(void) {
     XM_enable_irqs();
     const xm_s64_t ipvi_ends = batches_of(slot_start, no_call, 5, 100, 0);
     report("XM_raise_ipvi to itself, handler and iret", batches_of(slot_start, raise_ipvi, 5, 100, 0) - ipvi_ends, 500);
+  }
+  /* HM events PROPAGATEd (the first once, as the batches do not time it:
+   * libxm's start-up leaves virtual traps disabled; XM_enable_irqs above
+   * enabled them). Where the partition has no HealthMonitor table
+   * (bench_fpu's), the default action does the same. */
+  XM_enable_irqs();
+  {
+    const xm_s64_t hm_ends = batches_of(slot_start, divide_by_four, 5, 100, 0);
+    report("HM event PROPAGATE, logged: trap, handler, iret", batches_of(slot_start, divide_by_zero, 5, 100, 0) - hm_ends, 500);
+    report("HM event PROPAGATE, not logged", batches_of(slot_start, tag_overflow, 5, 100, 0) - hm_ends, 500);
   }
   /* Traces, where the partition has a Trace element (not bench_fpu's): the
    * stream is a ring, so every stored event after the 113th overwrites. */

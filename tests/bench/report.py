@@ -44,7 +44,10 @@ def main():
              "## Hypervisor paths (tests/bench: two partitions in 1 ms slots)", "",
              "Hypercalls are timed in batches of 100 calls that run inside one slot of the caller (a batch",
              "a slot boundary crossed is thrown away), less the cost of the clock reads around a batch: the",
-             "caller's own round trip only. A switch is what its slot loses to the hypervisor.", "",
+             "caller's own round trip only. A switch is what its slot loses to the hypervisor. The HM rows",
+             "are a trap its table PROPAGATEs (logged: a division by zero; not: a tag overflow), libxm's",
+             "trap table and a handler that only stops it trapping again, XM_sparc_iret, and the faulting",
+             "instruction run again, less that instruction not trapping.", "",
              "| path | instructions | samples |", "|---|---:|---:|"]
     lines += [f"| {name.strip()} | {value} | {n} |" for name, value, n in rows]
     if a.worst:
@@ -53,9 +56,10 @@ def main():
                   "Every hypervisor excursion (from a partition's last instruction to the next partition",
                   "instruction) of a run where a system partition makes every hypercall with its costliest",
                   "arguments, a partner with a deep stack and a fast timer is reset warm and cold (its image",
-                  "loaded in 1 KB steps), and two partitions move the FPU, measured in a single-step trace; the",
-                  "longest of each kind. Traps are disabled throughout an excursion, so a slot boundary can",
-                  "wait for one.", ""]
+                  "loaded in 1 KB steps) and has two HM events (a division by zero PROPAGATEd to its own trap",
+                  "table every life, a privileged instruction HALTing it once), and two partitions move the FPU,",
+                  "measured in a single-step trace; the longest of each kind. Traps are disabled throughout an",
+                  "excursion, so a slot boundary can wait for one.", ""]
         lines += worst.markdown(*worst.measure(a.worst))
     lines += ["", "## Image sizes (bytes, `size -A`)", "",
               "The hypervisor's own `.text`, `.rodata`, `.data`, `.bss` (stacks included), then what the",

@@ -8,8 +8,11 @@ last one of a partition (or of the idle loop) and the next one. Each
 excursion is named by the trap that began it (the trap table entry it ran
 first says which) and, for a hypercall, by the partition's call site: the
 `wc_<name>` label on its `ta` in tests/bench/worst/caller.c, or the function
-holding the `ta` (libxm's own calls). The longest excursion of each name is
-its worst case.
+holding the `ta` (libxm's own calls). A partition's fault is an HM event
+(tests/bench/worst/system.xml gives Partner a PROPAGATE and a HALT): it is
+named by its trap and by what follows it, the same partition in its own
+virtual trap table (`_traptab`, libxm's) being PROPAGATE, another context
+HALT. The longest excursion of each name is its worst case.
 
 A slot boundary's interrupt waits for whatever excursion is running when it
 fires (traps are disabled in the hypervisor), and the slot then starts after
@@ -38,7 +41,12 @@ SITES = {"common_entry": "XM_sparc_iret (libxm's virtual trap table)",
 
 TRAPS = {0x05: "window overflow", 0x06: "window underflow", 0x01: "instruction access",
          0x09: "data access", 0x03: "privileged instruction", 0x04: "fp disabled",
-         0x83: "ta 3 (flush windows)"}
+         0x83: "ta 3 (flush windows)", 0x02: "illegal instruction", 0x07: "misaligned access",
+         0x0a: "tag overflow", 0x2a: "division by zero"}
+# The traps of a partition that are HM events (the others are the
+# hypervisor's service: windows, `ta 3`).
+HM_TRAPS = {0x01, 0x02, 0x03, 0x04, 0x07, 0x09, 0x0a, 0x2a}
+TRAP_TABLE_SIZE = 256 * 16  # a partition's virtual trap table, like the processor's
 
 
 def symbols(elf):
@@ -125,7 +133,7 @@ def measure(image):
             length += 1
             continue
         if length > 0 and prev_owner is not None:
-            name = name_of(first, table, start_pc, prev_owner, o, parts)
+            name = name_of(first, table, start_pc, prev_owner, o, parts, pc)
             if length > worst.get(name, 0):
                 worst[name] = length
             count[name] = count.get(name, 0) + 1
@@ -137,7 +145,7 @@ def measure(image):
     return rows, other + switch
 
 
-def name_of(first, table, start_pc, before, after, parts):
+def name_of(first, table, start_pc, before, after, parts, end_pc=None):
     tt = (first - table) // 16 if table <= first < table + 4096 else None
     if tt in (0xF0, 0xF1) and isinstance(before, int):
         site = parts[before].at(start_pc)
@@ -151,6 +159,13 @@ def name_of(first, table, start_pc, before, after, parts):
         if before != after:
             return "slot switch (partition to partition)"
         return "interrupt within a slot (a partition's timer)"
+    if tt in HM_TRAPS and isinstance(before, int):
+        if after == before:
+            traptab = dict((n, a) for a, n in parts[before].syms).get("_traptab")
+            if traptab is not None and end_pc is not None and traptab <= end_pc < traptab + TRAP_TABLE_SIZE:
+                return f"HM event, PROPAGATE ({TRAPS[tt]})"
+            return f"HM event, the partition goes on ({TRAPS[tt]})"
+        return f"HM event, HALT ({TRAPS[tt]})"
     if tt in TRAPS:
         return TRAPS[tt]
     return f"trap 0x{tt:02x}" if tt is not None else "boot (before any partition runs)"

@@ -1,7 +1,11 @@
 /* Partner: a large image (its cold resets take many load steps), a fast
  * timer whose interrupts it takes (virtual trap delivery and
- * XM_sparc_iret), FPU state, and a deep stack at every slot end (every
- * register window live when the switch flushes them). */
+ * XM_sparc_iret), FPU state, a deep stack at every slot end (every
+ * register window live when the switch flushes them), and two HM events
+ * (system.xml, both logged): a division by zero at the start of every life,
+ * PROPAGATEd to its own trap table, and in one life (its third since the
+ * system started: Caller resets it warm and cold each round) a privileged
+ * instruction, which HALTs it until Caller's next reset. */
 #include <xm.h>
 
 static volatile xm_u32_t ballast[512] = {1}; /* 2 KB of initialised data: in the image (loaded in
@@ -30,11 +34,23 @@ static __attribute__((noinline)) xm_u32_t deep(int depth) {
   return 0;
 }
 
+/* libxm's trap table calls it for the division by zero: it sets the %g2
+ * the table saved (at [%sp + 104]: this leaf runs in the trap window's
+ * frame) to 4, so that the division, run again after XM_sparc_iret, does
+ * not trap again. */
+__asm__(".global ExceptionHandler\n"
+        "ExceptionHandler:\n"
+        "\tmov 4, %o1\n"
+        "\tretl\n"
+        "\tst %o1, [%sp + 104]\n");
+
 void PartitionMain(void) {
   xmTime_t now;
   XM_get_time(XM_HW_CLOCK, &now);
   XM_set_timer(XM_HW_CLOCK, now + 100, 100);
   XM_clear_irqmask(0, 1u << XM_VT_EXT_HW_TIMER);
   XM_enable_irqs();
+  __asm__ volatile("mov 0, %%g2\n\tudiv %%g0, %%g2, %%g0" ::: "g2", "memory"); /* PROPAGATE */
+  if (XM_params_get_PCT()->resetCounter == 2) __asm__ volatile("wr %%g0, 0xf00, %%psr" ::: "memory"); /* HALT */
   deep(12);
 }
