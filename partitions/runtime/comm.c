@@ -4,10 +4,24 @@
  * number out of that range is refused rather than folded into it. */
 #include <xm.h>
 
+/* One port operation on the caller's port `portDesc` of class `cls`. */
 static xm_s32_t port_object(xm_u32_t cls, xm_s32_t portDesc, xmObjDesc_t *d) {
   if (portDesc < 0 || portDesc > 0x3ff) return XM_INVALID_PARAM;
   *d = OBJDESC_BUILD(cls, XM_PARTITION_SELF, portDesc);
   return XM_OK;
+}
+static xm_s32_t port_write(xm_u32_t cls, xm_s32_t portDesc, void *msgPtr, xm_u32_t msgSize) {
+  xmObjDesc_t d;
+  return port_object(cls, portDesc, &d) == XM_OK ? XM_write_object(d, msgPtr, msgSize, 0) : XM_INVALID_PARAM;
+}
+static xm_s32_t port_read(xm_u32_t cls, xm_s32_t portDesc, void *msgPtr, xm_u32_t msgSize, xm_u32_t *flags) {
+  xmObjDesc_t d;
+  return port_object(cls, portDesc, &d) == XM_OK ? XM_read_object(d, msgPtr, msgSize, flags) : XM_INVALID_PARAM;
+}
+static xm_s32_t port_status(xm_u32_t cls, xm_u32_t portDesc, void *status) {
+  xmObjDesc_t d;
+  return port_object(cls, (xm_s32_t)portDesc, &d) == XM_OK ? XM_ctrl_object(d, XM_COMM_GET_PORT_STATUS, status)
+                                                            : XM_INVALID_PARAM;
 }
 
 static xm_s32_t create_port(xm_u32_t cls, const char *portName, xm_u32_t maxNoMsgs, xm_u32_t maxMsgSize,
@@ -32,21 +46,15 @@ xm_s32_t(XM_create_sampling_port)(const char *portName, xm_u32_t maxMsgSize, xm_
 }
 
 xm_s32_t XM_write_sampling_message(xm_s32_t portDesc, void *msgPtr, xm_u32_t msgSize) {
-  xmObjDesc_t d;
-  if (port_object(OBJ_CLASS_SAMPLING_PORT, portDesc, &d) != XM_OK) return XM_INVALID_PARAM;
-  return XM_write_object(d, msgPtr, msgSize, 0);
+  return port_write(OBJ_CLASS_SAMPLING_PORT, portDesc, msgPtr, msgSize);
 }
 
 xm_s32_t XM_read_sampling_message(xm_s32_t portDesc, void *msgPtr, xm_u32_t msgSize, xm_u32_t *flags) {
-  xmObjDesc_t d;
-  if (port_object(OBJ_CLASS_SAMPLING_PORT, portDesc, &d) != XM_OK) return XM_INVALID_PARAM;
-  return XM_read_object(d, msgPtr, msgSize, flags);
+  return port_read(OBJ_CLASS_SAMPLING_PORT, portDesc, msgPtr, msgSize, flags);
 }
 
 xm_s32_t XM_get_sampling_port_status(xm_u32_t portDesc, xmSamplingPortStatus_t *status) {
-  xmObjDesc_t d;
-  if (port_object(OBJ_CLASS_SAMPLING_PORT, (xm_s32_t)portDesc, &d) != XM_OK) return XM_INVALID_PARAM;
-  return XM_ctrl_object(d, XM_COMM_GET_PORT_STATUS, status);
+  return port_status(OBJ_CLASS_SAMPLING_PORT, portDesc, status);
 }
 
 xm_s32_t XM_get_sampling_port_info(const char *portName, xmSamplingPortInfo_t *info) {
@@ -66,21 +74,15 @@ xm_s32_t XM_create_queuing_port(const char *portName, xm_u32_t maxNoMsgs, xm_u32
 }
 
 xm_s32_t XM_send_queuing_message(xm_s32_t portDesc, void *msgPtr, xm_u32_t msgSize) {
-  xmObjDesc_t d;
-  if (port_object(OBJ_CLASS_QUEUING_PORT, portDesc, &d) != XM_OK) return XM_INVALID_PARAM;
-  return XM_write_object(d, msgPtr, msgSize, 0);
+  return port_write(OBJ_CLASS_QUEUING_PORT, portDesc, msgPtr, msgSize);
 }
 
 xm_s32_t(XM_receive_queuing_message)(xm_s32_t portDesc, void *msgPtr, xm_u32_t msgSize, xm_u32_t *flags) {
-  xmObjDesc_t d;
-  if (port_object(OBJ_CLASS_QUEUING_PORT, portDesc, &d) != XM_OK) return XM_INVALID_PARAM;
-  return XM_read_object(d, msgPtr, msgSize, flags);
+  return port_read(OBJ_CLASS_QUEUING_PORT, portDesc, msgPtr, msgSize, flags);
 }
 
 xm_s32_t XM_get_queuing_port_status(xm_u32_t portDesc, xmQueuingPortStatus_t *status) {
-  xmObjDesc_t d;
-  if (port_object(OBJ_CLASS_QUEUING_PORT, (xm_s32_t)portDesc, &d) != XM_OK) return XM_INVALID_PARAM;
-  return XM_ctrl_object(d, XM_COMM_GET_PORT_STATUS, status);
+  return port_status(OBJ_CLASS_QUEUING_PORT, portDesc, status);
 }
 
 xm_s32_t XM_get_queuing_port_info(const char *portName, xmQueuingPortInfo_t *info) {

@@ -27,9 +27,9 @@ constexpr std::uint32_t qdesc(std::uint32_t partition, std::uint32_t port) {
   return OBJDESC_BUILD(OBJ_CLASS_QUEUING_PORT, partition, port);
 }
 
-template <int Tag>
-struct Ipc : Booted<Tag, ipc::system> {
-  using B = Booted<Tag, ipc::system>;
+template <int Tag, const stratum::config::System& S = ipc::system>
+struct Ipc : Booted<Tag, S> {
+  using B = Booted<Tag, S>;
   using B::call;
   using Hw = typename B::Hw;
 
@@ -363,7 +363,6 @@ TEST_CASE("a system without channels has no port classes") {
 
 namespace {
 
-
 // The fixture's IPC system, with SamplingChannel 1 (IoServer 'Cmd' ->
 // FlightCtl 'CmdIn') given as XtratuM 3 wrote it: validPeriod="5ms" instead
 // of refreshPeriod. The schema accepts the attribute and the tables carry it.
@@ -377,43 +376,11 @@ inline constexpr stratum::config::System valid_period_system = [] {
   return s;
 }();
 
-template <int Tag, const stratum::config::System& S>
-struct IpcOf : Booted<Tag, S> {
-  using B = Booted<Tag, S>;
-  using B::call;
-  using Hw = typename B::Hw;
-  static std::uint32_t self() { return static_cast<std::uint32_t>(B::current()); }
-  static std::uint32_t at(std::uint32_t offset) { return mem[self()] + offset; }
-  static std::int32_t create(PortKind kind, const char* name, std::uint32_t size, std::uint32_t direction,
-                             std::uint32_t messages = 0, xmTime_t refresh = XM_NO_REFRESH_CHECK) {
-    Hw::write_user(at(name_at), name, std::strlen(name) + 1);
-    xmCommPortCmd_t c{};
-    c.refreshPeriod = refresh;
-    c.portName = at(name_at);
-    c.maxMsgSize = size;
-    c.direction = direction;
-    c.maxNoMsgs = messages;
-    Hw::poke(at(cmd_at), c);
-    const std::uint32_t cls = kind == PortKind::sampling ? OBJ_CLASS_SAMPLING_PORT : OBJ_CLASS_QUEUING_PORT;
-    return call(__CTRL_OBJECT_NR, {OBJDESC_BUILD(cls, self(), 0), XM_COMM_CREATE_PORT, at(cmd_at)});
-  }
-  static std::int32_t write(std::uint32_t desc, const std::string& msg) {
-    Hw::write_user(at(buf_at), msg.data(), msg.size());
-    return call(__WRITE_OBJECT_NR, {desc, at(buf_at), static_cast<std::uint32_t>(msg.size()), 0});
-  }
-  static std::int32_t read(std::uint32_t desc, std::uint32_t size, std::uint32_t* flags) {
-    Hw::template poke<std::uint32_t>(at(flags_at), 0xdead);
-    const std::int32_t r = call(__READ_OBJECT_NR, {desc, at(buf_at), size, at(flags_at)});
-    *flags = Hw::template peek<std::uint32_t>(at(flags_at));
-    return r;
-  }
-};
-
 }  // namespace
 
 // (Found breaking issue 10: the kernel read only refresh_period_us.)
 TEST_CASE("a SamplingChannel's validPeriod (XtratuM 3's name of refreshPeriod) bounds its messages' validity") {
-  using T = IpcOf<__COUNTER__, valid_period_system>;
+  using T = Ipc<__COUNTER__, valid_period_system>;
   T t;
   T::in_slot_of(1);
   REQUIRE(T::create(PortKind::sampling, "Cmd", 7, XM_SOURCE_PORT) == 4);
@@ -422,6 +389,6 @@ TEST_CASE("a SamplingChannel's validPeriod (XtratuM 3's name of refreshPeriod) b
   CHECK(T::create(PortKind::sampling, "CmdIn", 7, XM_DESTINATION_PORT, 0, 5000) == 1);
   REQUIRE(T::create(PortKind::sampling, "CmdIn", 7, XM_DESTINATION_PORT) == 1);
   std::uint32_t f = 0;
-  CHECK(T::read(OBJDESC_BUILD(OBJ_CLASS_SAMPLING_PORT, 0, 1), 7, &f) == 2);
+  CHECK(T::read(OBJDESC_BUILD(OBJ_CLASS_SAMPLING_PORT, 0, 1), 7, nullptr, &f) == 2);
   CHECK(f == 0);  // older than validPeriod: not valid
 }

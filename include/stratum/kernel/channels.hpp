@@ -19,6 +19,7 @@
 #include <cstdint>
 
 #include "stratum/config/channel_pool.hpp"
+#include "stratum/config/diagnostic.hpp"
 #include "stratum/config/model.hpp"
 
 namespace stratum::kernel::pool {
@@ -43,14 +44,6 @@ struct PortEntry {
   std::uint32_t offset;     // of the channel's block in the pool
   const config::Port* port;
 };
-
-namespace detail {
-// Byte order of NUL-terminated names (as strcmp).
-constexpr int compare(const char* a, const char* b) {
-  while (*a && *a == *b) ++a, ++b;
-  return static_cast<unsigned char>(*a) - static_cast<unsigned char>(*b);
-}
-}  // namespace detail
 
 // Partition i's ports are [first_port[i], first_port[i + 1]).
 template <const config::System& S>
@@ -83,7 +76,7 @@ constexpr std::array<std::uint16_t, ports(S)> ports_by_name() {
   for (std::size_t g = 0; g < t.size(); ++g) t[g] = static_cast<std::uint16_t>(g);
   for (std::size_t i = 0; i < S.partitions.size(); ++i)
     std::sort(t.begin() + first[i], t.begin() + first[i + 1],
-              [&](std::uint16_t a, std::uint16_t b) { return detail::compare(list[a]->name, list[b]->name) < 0; });
+              [&](std::uint16_t a, std::uint16_t b) { return config::detail::compare(list[a]->name, list[b]->name) < 0; });
   return t;
 }
 
@@ -96,7 +89,7 @@ constexpr int find_port(const Names& sorted, std::size_t i, const char* name) {
   std::uint32_t lo = first[i], hi = first[i + 1];
   while (lo < hi) {
     const std::uint32_t mid = lo + (hi - lo) / 2;
-    const int c = detail::compare(name, list[sorted[mid]]->name);
+    const int c = config::detail::compare(name, list[sorted[mid]]->name);
     if (c == 0) return sorted[mid];
     if (c < 0) hi = mid;
     else lo = mid + 1;

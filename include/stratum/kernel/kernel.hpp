@@ -243,12 +243,13 @@ class Kernel {
       // own time is its fault (once: a halted partition's are the same fault).
       if (Cpu::switch_to(next, [next] { Time::switched(next, Board::now_us()); }) && out >= 0 &&
           Partitions::state(static_cast<Caller>(out)) != PartitionState::halted) {
-        const std::uint32_t resets = SystemControl::resets();
+        reschedule_ = false;  // (what was asked before is being done)
         Faults::exception(static_cast<Caller>(out), Cpu::refused_window());
-        // Its HM action reset the system (a new plan 0, new lives): `next`
-        // was chosen under the old one; choose again. Once: `next` has not
-        // run since, so its switch out refuses no window.
-        if (SystemControl::resets() != resets) return reschedule();
+        // Its HM action changed what the scheduler looks at (a system reset,
+        // the maintenance plan, a halt): `next` was chosen before; choose
+        // again. Once: `next` has not run since, so its switch out refuses
+        // no window.
+        if (reschedule_) return reschedule();
       }
       if (next >= 0) Partitions::running(static_cast<Caller>(next));
     }

@@ -123,9 +123,8 @@ class Traces {
     if (!any || l.capacity == 0) return XM_INVALID_CONFIG;  // (!any: the rest is not compiled)
     if (size != event_bytes) return XM_INVALID_PARAM;
     if ((bitmask.address & l.bitmask) == 0) return XM_NO_ACTION;
-    if (!K::Memory::holds(caller, event.address, event_bytes, false, 1)) return XM_INVALID_PARAM;
-    xmTraceEvent_t e;
-    K::Cpu::read_user(&e, event.address, event_bytes);
+    xmTraceEvent_t e;  // (packed: any alignment)
+    if (!K::Memory::get(caller, UserPtr<xmTraceEvent_t>{event.address}, e)) return XM_INVALID_PARAM;
     store(caller, e, S.partitions[caller].id, 0);
     return XM_OK;
   }
