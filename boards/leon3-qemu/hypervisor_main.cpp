@@ -29,20 +29,13 @@ StratumClock stratum_clock;
 std::uint32_t stratum_window_fault;
 }
 
-extern "C" [[noreturn]] void stratum_main() { Hypervisor::boot(); }
+extern "C" [[noreturn]] void stratum_main(std::uint32_t how) { Hypervisor::boot(static_cast<stratum::kernel::Start>(how)); }
 
 extern "C" void stratum_trap(std::uint32_t tt) { Hypervisor::trap(tt); }
 
-// Reached from the trap table for any trap the hypervisor itself causes.
+// Reached from the trap table for any trap the hypervisor itself causes:
+// the XMHypervisor health monitor's (kernel/hm_hypervisor.hpp).
 extern "C" [[noreturn]] void stratum_fatal_trap(std::uint32_t tt, std::uint32_t pc, std::uint32_t npc,
                                                 std::uint32_t psr) {
-  stratum::Line l;
-  l << "\nStratum: unexpected trap in the hypervisor tt=";
-  l.hex(tt) << " pc=";
-  l.hex(pc) << " npc=";
-  l.hex(npc) << " psr=";
-  l.hex(psr) << '\n';
-  stratum::Console<Board>::write(l);
-  stratum::Console<Board>::flush();  // the ring, this line included: nothing drains it after this
-  Board::shutdown(1);
+  Hypervisor::fatal(tt, pc, npc, psr);
 }

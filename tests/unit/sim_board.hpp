@@ -22,6 +22,12 @@ namespace stratum::test {
 struct Shutdown {
   int code;
 };
+// Hardware::restart_hypervisor(how), likewise: the test boots the kernel
+// again with `how` (the simulated machine zeroes no .bss: what a restart
+// must not keep, the test does not look at).
+struct Restart {
+  std::uint32_t how;
+};
 
 struct SimHardware {
   static inline sparc::Context* current = nullptr;
@@ -52,6 +58,8 @@ struct SimHardware {
     image_steps = 0;
     memory.clear();
   }
+
+  [[noreturn]] static void restart_hypervisor(std::uint32_t how) { throw Restart{how}; }
 
   static void set_current(sparc::Context* c) { current = c; }
   static void set_stack_ranges(const sparc::StackRange* r) { stack_ranges = r; }
@@ -135,6 +143,7 @@ struct SimHardware {
 struct SimBoard {
   static constexpr const char* name = "sim";
   static constexpr std::size_t processors = 1;
+  static constexpr std::uint32_t event_irq = 6;  // Booted::at's interrupt
 
   template <const config::System& S>
   using Processor = sparc::Processor<SimHardware, S>;

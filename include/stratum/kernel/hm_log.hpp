@@ -8,10 +8,10 @@
 // overwritten; one the reader had not read yet is counted lost
 // (xmHmStatus_t.lostEvents). seq counts the entries logged since boot.
 //
-// What survives a system reset (XM_reset_system, or the HM's
-// XM_HM_AC_HYPERVISOR_*_RESET): the whole log, entries, reader and read
-// position, warm or cold. The hypervisor is not reloaded by either (system
-// .hpp restarts the partitions and plan 0), and the log is how a system
+// What survives a system reset (XM_reset_system, or an HM reset action):
+// the whole log, entries, reader and read position, warm or cold, and also
+// when the hypervisor itself restarts after its own fault (its .bss is
+// zeroed then, but the log is STRATUM_PERSISTENT). The log is how a system
 // learns why it was reset: the entry of the event that reset it is there
 // for the system partition's new life to read. Only a power-on clears it.
 //
@@ -40,6 +40,7 @@
 
 #include "stratum/kernel/hypercalls.hpp"
 #include "stratum/kernel/objects.hpp"
+#include "stratum/layout.hpp"
 
 extern "C" {
 #include "xm/hm.h"
@@ -60,14 +61,17 @@ class HmLog {
 
   // Records `event` of the partition with id `partition_id`: `ctx` when the
   // event is a processor trap (pc, npc, fault address, trap type), else the
-  // payload (the same four words, the last two 0) with validCpuCtxt clear.
-  static void record(std::uint32_t event, std::uint32_t partition_id, const xmWord_t (&words)[4], bool ctx) {
+  // payload (the same four words, the last two 0) with validCpuCtxt clear;
+  // `sys` when the hypervisor's own table took it (opCode's sys bit).
+  static void record(std::uint32_t event, std::uint32_t partition_id, const xmWord_t (&words)[4], bool ctx,
+                     bool sys = false) {
     xmHmLog_t& e = ring_[head_];
     if (written_ >= capacity && position_ <= written_ - capacity) ++lost_;  // its oldest, unread
     e.signature = XM_HMLOG_SIGNATURE;
     e.checksum = 0;
     e.opCode = ((event << HMLOG_OPCODE_EVENT_BIT) & HMLOG_OPCODE_EVENT_MASK) |
-               (ctx ? HMLOG_OPCODE_VALID_CPUCTXT_MASK : 0u) | (partition_id & HMLOG_OPCODE_PARTID_MASK);
+               (ctx ? HMLOG_OPCODE_VALID_CPUCTXT_MASK : 0u) | (sys ? HMLOG_OPCODE_SYS_MASK : 0u) |
+               (partition_id & HMLOG_OPCODE_PARTID_MASK);
     e.seq = static_cast<xm_u32_t>(written_);
     e.timestamp = static_cast<xmTime_t>(K::Board::now_us());
     for (std::size_t w = 0; w < XM_HMLOG_PAYLOAD_LENGTH; ++w) e.payload[w] = words[w];
@@ -126,16 +130,27 @@ class HmLog {
 
   static constexpr ObjectClass object_class{.read = &read, .seek = &seek, .ctrl = &ctrl};
 
-  // Entries logged since boot (tests, the benchmark).
+  // Entries logged since power-on (tests, the benchmark).
   static std::uint64_t logged() { return written_; }
 
+  // At a restart of the hypervisor: the log is kept (layout.hpp,
+  // STRATUM_PERSISTENT), unless the fault that caused the restart left its
+  // positions inconsistent, which would make a read or a record go out of
+  // the ring; then it starts empty. Returns whether it was kept.
+  static bool recover() {
+    const bool sound = head_ < capacity && head_ == written_ % capacity && position_ <= written_ &&
+                       reader_ <= K::system.partitions.size();
+    if (!sound) written_ = position_ = lost_ = head_ = reader_ = 0;
+    return sound;
+  }
+
  private:
-  static inline std::array<xmHmLog_t, capacity> ring_{};
-  static inline std::uint64_t written_ = 0;   // entries logged since boot
-  static inline std::uint64_t position_ = 0;  // the reader's next entry, counted as written_
-  static inline std::uint64_t lost_ = 0;      // overwritten before they were read
-  static inline std::uint32_t head_ = 0;      // where the next entry goes: written_ mod capacity
-  static inline std::uint8_t reader_ = 0;     // the reading partition + 1 (0: none yet)
+  STRATUM_PERSISTENT static inline std::array<xmHmLog_t, capacity> ring_{};
+  STRATUM_PERSISTENT static inline std::uint64_t written_ = 0;   // entries logged since power-on
+  STRATUM_PERSISTENT static inline std::uint64_t position_ = 0;  // the reader's next entry, counted as written_
+  STRATUM_PERSISTENT static inline std::uint64_t lost_ = 0;      // overwritten before they were read
+  STRATUM_PERSISTENT static inline std::uint32_t head_ = 0;      // where the next entry goes: written_ mod capacity
+  STRATUM_PERSISTENT static inline std::uint8_t reader_ = 0;     // the reading partition + 1 (0: none yet)
 
   // XM_OK when `caller` may read through `desc`; the first system partition
   // to use the log becomes its only reader.
