@@ -55,6 +55,8 @@ struct attack {
 extern const struct attack attacks[];
 extern const int attack_count;
 
+void referee(void); /* the system partition's loop (referee.c) */
+
 /* attacker helpers (main.c) */
 extern volatile xm_u32_t trap_hits[256]; /* virtual traps taken, by vector (traptab in traps.c) */
 extern volatile xm_u32_t last_vector;
