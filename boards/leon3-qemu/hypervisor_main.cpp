@@ -19,6 +19,12 @@ extern "C" {
     Hypervisor::Kernel::Cpu::page_tables;
 }
 
+// What outlives a restart of the hypervisor (kernel/persistent.hpp): kept
+// out of .bss by the link script, zeroed at power-on by start.S.
+extern "C" {
+[[gnu::section(".stratum_persistent")]] stratum::kernel::Persistent stratum_persistent;
+}
+
 // Shared with arch/sparc/traps.S.
 extern "C" {
 stratum::sparc::Context* stratum_current_context;

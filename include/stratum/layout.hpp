@@ -11,13 +11,6 @@
 #include "stratum/config/diagnostic.hpp"
 #include "stratum/config/model.hpp"
 
-// The hypervisor state that outlives a restart of the hypervisor itself (a
-// reset action for its own fault, kernel/hm_hypervisor.hpp): the HM log and
-// the system's reset counter. The link script keeps .stratum_persistent out
-// of .bss; the start-up code (arch/sparc/start.S) zeroes it at power-on and
-// leaves it alone at a restart, which zeroes .bss and restores .data.
-#define STRATUM_PERSISTENT [[gnu::section(".stratum_persistent")]]
-
 namespace stratum {
 
 // Room for the compile-time page tables and for the PCT pages (one 4 KB

@@ -15,6 +15,7 @@
 #include "stratum/arch/sparc/processor.hpp"
 #include "stratum/config/model.hpp"
 #include "stratum/kernel/pct.hpp"
+#include "stratum/kernel/persistent.hpp"
 
 namespace stratum::test {
 
@@ -166,7 +167,10 @@ struct SimBoard {
   static void arm_event(std::uint64_t at) { deadline = at; }
   [[noreturn]] static void shutdown(int code) { throw Shutdown{code}; }
 
+  // A power-on: the persistent state too (one for every kernel of the
+  // process, tests/unit/main.cpp).
   static void clear() {
+    stratum_persistent = {};
     console.clear();
     console_room = -1;
     now = deadline = 0;

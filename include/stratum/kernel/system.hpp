@@ -8,7 +8,7 @@
 
 #include "stratum/console.hpp"
 #include "stratum/kernel/hypercalls.hpp"
-#include "stratum/layout.hpp"
+#include "stratum/kernel/persistent.hpp"
 #include "stratum/util/text.hpp"
 
 extern "C" {
@@ -20,7 +20,7 @@ namespace stratum::kernel {
 template <class K>
 class SystemControl {
  public:
-  static std::uint32_t resets() { return resets_; }
+  static std::uint32_t resets() { return stratum_persistent.system_resets; }
   static std::uint64_t irqs() { return irqs_; }
   static void count_irq() { ++irqs_; }
 
@@ -59,7 +59,7 @@ class SystemControl {
   // <why>". The hypervisor goes on: its state is sound (a fault of the
   // hypervisor itself restarts it instead, Kernel::restart_hypervisor).
   [[gnu::cold]] static void reset(xm_u32_t resetMode, const char* why) {
-    ++resets_;
+    ++stratum_persistent.system_resets;
     Line l;
     l << "Stratum: system " << (resetMode == XM_COLD_RESET ? "cold" : "warm") << " reset " << why << '\n';
     K::Out::write(l);
@@ -69,12 +69,11 @@ class SystemControl {
   }
 
   // The hypervisor restarted after its own fault: one more system reset.
-  static void restarted() { ++resets_; }
+  static void restarted() { ++stratum_persistent.system_resets; }
 
   using Hypercalls = kernel::Hypercalls<Bind<__HALT_SYSTEM_NR, &halt_system>, Bind<__RESET_SYSTEM_NR, &reset_system>>;
 
  private:
-  STRATUM_PERSISTENT static inline std::uint32_t resets_ = 0;  // since power-on (layout.hpp)
   static inline std::uint64_t irqs_ = 0;
 };
 
