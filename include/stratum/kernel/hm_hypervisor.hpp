@@ -78,6 +78,9 @@ class HypervisorHm {
     return true;
   }
   static constexpr bool logged(std::uint32_t event) { return ((table_.log >> event) & 1u) != 0; }
+  // Whether the table binds any event to `a`: the code of an action no
+  // entry names is not compiled (`if constexpr`).
+  static constexpr bool uses(Action a) { return ((table_.actions >> static_cast<unsigned>(a)) & 1u) != 0; }
 
   // An event found while the hypervisor's state is sound (SCHED_ERROR, a
   // spurious interrupt): logged, then its action. `partition` is the index
@@ -90,28 +93,22 @@ class HypervisorHm {
     configured(event, a);
     Line l;
     l << "Stratum: " << config::hm::events[event].name << " (" << what << "): " << action_name(a) << '\n';
-    switch (a) {
-      case Action::halt: K::shutdown(l.c_str(), 1);
-      case Action::cold_reset:
-      case Action::hypervisor_cold_reset:
-      case Action::warm_reset:
-      case Action::hypervisor_warm_reset: {
-        K::Out::write(l);
+    if (a == Action::halt) K::shutdown(l.c_str(), 1);
+    K::Out::write(l);
+    constexpr bool resets = uses(Action::cold_reset) || uses(Action::hypervisor_cold_reset) ||
+                            uses(Action::warm_reset) || uses(Action::hypervisor_warm_reset);
+    if constexpr (resets) {
+      const bool cold = a == Action::cold_reset || a == Action::hypervisor_cold_reset;
+      if (cold || a == Action::warm_reset || a == Action::hypervisor_warm_reset) {
         Text<64> why;
         why << "by the health monitor (" << config::hm::events[event].name << ")";
-        const bool cold = a == Action::cold_reset || a == Action::hypervisor_cold_reset;
         K::SystemControl::reset(cold ? XM_COLD_RESET : XM_WARM_RESET, why.c_str());
         K::request_reschedule();
-        return;
       }
-      case Action::switch_to_maintenance:
-        K::Out::write(l);
-        K::Plans::switch_now(1, K::Board::now_us());  // (HM-MAINTENANCE-PLAN: there is a plan 1)
-        return;
-      default:  // IGNORE (the matrix allows no other action here)
-        K::Out::write(l);
-        return;
     }
+    if constexpr (uses(Action::switch_to_maintenance))
+      if (a == Action::switch_to_maintenance) K::Plans::switch_now(1, K::Board::now_us());  // (HM-MAINTENANCE-PLAN: there is a plan 1)
+    // IGNORE: nothing more (the matrix allows no other action here)
   }
 
   // A trap of the hypervisor's own code, reached with traps disabled on the
@@ -173,7 +170,8 @@ class HypervisorHm {
   // cells[event]: 0 when the table does not name the event, else 1 + its Action.
   struct Table {
     std::array<std::uint8_t, config::hm::event_count> cells{};
-    std::uint32_t log = 0;  // bit e: event e is logged
+    std::uint32_t log = 0;      // bit e: event e is logged
+    std::uint32_t actions = 0;  // bit a: some entry takes Action a
     bool valid = true;      // every name an event and an action (HM-EVENT-UNKNOWN, HM-ACTION-UNKNOWN)
   };
   static constexpr Table table_ = [] {
@@ -189,6 +187,7 @@ class HypervisorHm {
       }
       const auto k = static_cast<std::size_t>(ev - config::hm::events);
       t.cells[k] = static_cast<std::uint8_t>(static_cast<unsigned>(a) + 1);
+      t.actions |= 1u << static_cast<unsigned>(a);
       if (!e.log) t.log &= ~(1u << k);
     }
     return t;
