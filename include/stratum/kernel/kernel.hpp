@@ -87,12 +87,19 @@ class Kernel {
   // stratum_inject_fault_nr (test images only, xm/hypercalls.h): the
   // hypervisor itself faults, as a bug in it would, for the tests of its
   // health monitor. 1, 2: Cpu::inject_fault's; 3: an internal error.
+  // 4 (breakhm): the hypervisor executes an illegal instruction in the next
+  // trap it takes while the idle context is current.
   static std::int32_t inject_fault(Caller, xm_u32_t kind) {
+    if (kind == 4) {
+      inject_when_idle_ = true;
+      return XM_OK;
+    }
     if (kind == 3) HypervisorHm::internal_error("a check failed (injected by stratum_inject_fault_nr)");
     Cpu::inject_fault(kind);
     return XM_INVALID_PARAM;
   }
   using FaultInjection = kernel::Hypercalls<Bind<stratum_inject_fault_nr, &inject_fault>>;
+  static inline bool inject_when_idle_ = false;
 #else
   using FaultInjection = kernel::Hypercalls<>;
 #endif
@@ -158,6 +165,12 @@ class Kernel {
   // Every trap that is not a register-window trap the processor handled.
   static void on_trap(std::uint32_t tt) {
     const int who = Cpu::current();
+#ifdef STRATUM_FAULT_INJECTION
+    if (who < 0 && inject_when_idle_) {
+      inject_when_idle_ = false;
+      Cpu::inject_fault(1);
+    }
+#endif
     const auto kind = Cpu::take_trap(tt);
     using Kind = decltype(kind);
     // Hypercalls first, and most return straight to their caller: the path
