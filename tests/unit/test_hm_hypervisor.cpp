@@ -50,6 +50,7 @@ constexpr std::uint32_t buf_at = p1 + 0x400;
 template <int Tag, const System& S = unconfigured>
 struct H : Booted<Tag, S> {
   using B = Booted<Tag, S>;
+  explicit H(std::size_t image_bytes = 64) : B(image_bytes) {}
   // Slot 1 (IoServer, [20, 50) ms) passes wholly while the hypervisor is
   // busy: the event timer comes next at 55 ms, in Spare's slot.
   static void miss_slot_1() {
@@ -129,10 +130,10 @@ TEST_CASE("SCHED_ERROR -> each reset action is a system reset of its mode; plan 
     CHECK((T::Hw::image_steps > steps) == reload);  // the images copied again, or not
     CHECK(T::K::Plans::slot_end() == 55000 + 20000);  // plan 0's first slot, from 55 ms
   };
-  check(H<__COUNTER__, Xm<Action::cold_reset, XM_HM_EV_SCHED_ERROR>::system>(), "cold", true);
-  check(H<__COUNTER__, Xm<Action::hypervisor_cold_reset, XM_HM_EV_SCHED_ERROR>::system>(), "cold", true);
-  check(H<__COUNTER__, Xm<Action::warm_reset, XM_HM_EV_SCHED_ERROR>::system>(), "warm", false);
-  check(H<__COUNTER__, Xm<Action::hypervisor_warm_reset, XM_HM_EV_SCHED_ERROR>::system>(), "warm", false);
+  check(H<__COUNTER__, Xm<Action::cold_reset, XM_HM_EV_SCHED_ERROR>::system>(64), "cold", true);
+  check(H<__COUNTER__, Xm<Action::hypervisor_cold_reset, XM_HM_EV_SCHED_ERROR>::system>(64), "cold", true);
+  check(H<__COUNTER__, Xm<Action::warm_reset, XM_HM_EV_SCHED_ERROR>::system>(64), "warm", false);
+  check(H<__COUNTER__, Xm<Action::hypervisor_warm_reset, XM_HM_EV_SCHED_ERROR>::system>(64), "warm", false);
 }
 
 TEST_CASE("SCHED_ERROR -> SWITCH_TO_MAINTENANCE: plan 1 starts at once") {
@@ -234,9 +235,9 @@ TEST_CASE("a hypervisor trap -> COLD_RESET, HYPERVISOR_COLD_RESET, WARM_RESET: a
       CHECK(r.how == static_cast<std::uint32_t>(how));
     }
   };
-  check(H<__COUNTER__, Xm<Action::cold_reset, XM_HM_EV_SPARCV8_ILLEGAL_INSTR>::system>(), Start::cold_restart);
-  check(H<__COUNTER__, Xm<Action::hypervisor_cold_reset, XM_HM_EV_SPARCV8_ILLEGAL_INSTR>::system>(), Start::cold_restart);
-  check(H<__COUNTER__, Xm<Action::warm_reset, XM_HM_EV_SPARCV8_ILLEGAL_INSTR>::system>(), Start::warm_restart);
+  check(H<__COUNTER__, Xm<Action::cold_reset, XM_HM_EV_SPARCV8_ILLEGAL_INSTR>::system>(64), Start::cold_restart);
+  check(H<__COUNTER__, Xm<Action::hypervisor_cold_reset, XM_HM_EV_SPARCV8_ILLEGAL_INSTR>::system>(64), Start::cold_restart);
+  check(H<__COUNTER__, Xm<Action::warm_reset, XM_HM_EV_SPARCV8_ILLEGAL_INSTR>::system>(64), Start::warm_restart);
 }
 
 TEST_CASE("a hypervisor trap -> IGNORE (UNEXPECTED_TRAP may take it): nothing to go on with, halted") {
@@ -253,4 +254,18 @@ TEST_CASE("an internal error is INTERNAL_ERROR, halted by default") {
   CHECK(T::console().find("Stratum: XM_HM_EV_INTERNAL_ERROR in the hypervisor: a check failed: XM_HM_AC_HALT (the default)\r\n") !=
         std::string::npos);
   CHECK(T::K::HmLog::logged() == 1);
+}
+
+TEST_CASE("a warm restart copies whole the images whose load it cut short, and no other") {
+  using T = H<__COUNTER__, Xm<Action::hypervisor_warm_reset, XM_HM_EV_SPARCV8_ILLEGAL_INSTR>::system>;
+  T booted(4096);  // four load steps
+  T::in_slot_of(1);
+  REQUIRE(T::call(__RESET_PARTITION_NR, {0, XM_COLD_RESET, 0}) == XM_OK);  // FlightCtl: a load begins
+  T::Hw::template poke<std::uint32_t>(p0 + 0x800, 0);                       // not copied yet
+  T::Hw::template poke<std::uint32_t>(p2 + 0x800, 0x11111111);              // Spare's memory, as it left it
+  CHECK_THROWS_AS(T::K::fatal(0x02, 0x40001234, 0x40001238, 0), Restart);
+  T::K::boot(Start::warm_restart);
+  CHECK(T::Hw::template peek<std::uint32_t>(p0 + 0x800) == 0x5a5a5a5au);  // whole before it runs
+  CHECK(T::Hw::template peek<std::uint32_t>(p2 + 0x800) == 0x11111111u);  // kept: a warm restart
+  CHECK(stratum_persistent.images_loading == 0);
 }

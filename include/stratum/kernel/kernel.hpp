@@ -141,6 +141,7 @@ class Kernel {
     // starts them later. A warm restart keeps the partitions' memory.
     if (how != Start::warm_restart)
       for (std::size_t i = 0; i < N; ++i) Cpu::load_image(i);
+    Loader::boot(how != Start::warm_restart);  // (a warm restart: the loads it cut short)
     for (std::size_t i = 0; i < N; ++i) boot_partition(i, false, false);
     Cpu::start_mmu();
     Line l;

@@ -9,13 +9,17 @@
 //
 // A load, once begun, goes on until it is complete, whatever happens to the
 // partition meanwhile (a warm reset, a halt): its memory is never run half
-// loaded. A cold reset during a load starts it again.
+// loaded. A cold reset during a load starts it again. A restart of the
+// hypervisor itself (hm_hypervisor.hpp) zeroes this state: which loads were
+// under way is kept in kernel/persistent.hpp, and a warm restart, which
+// loads no other image, copies those whole before plan 0 starts.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 
 #include "stratum/kernel/hypercalls.hpp"
+#include "stratum/kernel/persistent.hpp"
 
 namespace stratum::kernel {
 
@@ -28,6 +32,7 @@ class Loader {
   // Partition i's image is to be copied again, from its first byte.
   static void start(Caller i) {
     parts_[i] = {true, 0};
+    stratum_persistent.images_loading |= 1u << i;
     K::request_reschedule();
   }
   static bool loading(int i) { return i >= 0 && parts_[i].loading; }
@@ -37,8 +42,20 @@ class Loader {
     Load& l = parts_[i];
     const std::uint32_t n = K::Cpu::load_image_part(i, l.offset, step_bytes);
     l.offset += n;
-    if (n < step_bytes) l.loading = false;
+    if (n < step_bytes) {
+      l.loading = false;
+      stratum_persistent.images_loading &= ~(1u << i);
+    }
     return l.loading;
+  }
+
+  // At boot: every image has just been copied whole (power-on, a cold
+  // restart), or, at a warm restart, those whose load the restart cut short.
+  static void boot(bool every_image_loaded) {
+    if (!every_image_loaded)
+      for (std::size_t i = 0; i < N; ++i)
+        if ((stratum_persistent.images_loading >> i) & 1u) K::Cpu::load_image(i);
+    stratum_persistent.images_loading = 0;
   }
 
   // (The loader's state is about memory, not about a life of the partition:
@@ -50,6 +67,7 @@ class Loader {
     std::uint32_t offset;  // bytes copied so far
   };
   static inline Load parts_[N]{};
+  static_assert(N <= 32, "one bit per partition in Persistent::images_loading");
 };
 
 }  // namespace stratum::kernel

@@ -1,6 +1,6 @@
 // The hypervisor state that outlives a restart of the hypervisor itself (a
-// reset action for its own fault, kernel/hm_hypervisor.hpp): the HM log and
-// the system's reset counter. One object, `stratum_persistent`, defined by
+// reset action for its own fault, kernel/hm_hypervisor.hpp): the HM log,
+// the system's reset counter and which images were being loaded. One object, `stratum_persistent`, defined by
 // the board's image in section .stratum_persistent, which the link script
 // keeps out of .bss; the start-up code (arch/sparc/start.S) zeroes it at
 // power-on only. (A plain global: GCC ignores a section attribute on a
@@ -29,6 +29,9 @@ struct HmLogState {
 struct Persistent {
   HmLogState hm_log;
   std::uint32_t system_resets;  // XM_get_system_status's resetCounter
+  // Bit i: partition i's image is being copied again (kernel/loader.hpp); a
+  // warm restart, which keeps the partitions' memory, copies it whole.
+  std::uint32_t images_loading;
 };
 
 }  // namespace stratum::kernel

@@ -278,8 +278,16 @@ stratum_trap_return:
         nop
 
 /* From supervisor mode: only the idle loop may be interrupted. Its window
- * is the hypervisor's: no partition window is resident. */
+ * is the hypervisor's: no partition window is resident. Any other trap
+ * from supervisor mode is the hypervisor's own, even while the idle
+ * context is current (the kernel runs with traps enabled: boot after
+ * start_idle, every reschedule from the idle loop): the trapped PC must
+ * be one of the idle loop's three instructions. */
 .Lfrom_supervisor:
+        set     stratum_idle_loop, %l5
+        sub     %l1, %l5, %l5
+        cmp     %l5, stratum_idle_loop_end - stratum_idle_loop
+        bgeu    stratum_fatal_entry     /* (unsigned: below the loop too) */
         sethi   %hi(stratum_trap_window), %l5
         st      %g0, [%l5 + %lo(stratum_trap_window)]
         sethi   %hi(stratum_current_context), %l4
@@ -352,5 +360,6 @@ stratum_idle_loop:
 1:      wr      %g0, %asr19
         ba      1b
         nop
+stratum_idle_loop_end:
 
         .section .note.GNU-stack, "", @progbits
