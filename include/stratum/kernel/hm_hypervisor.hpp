@@ -8,12 +8,13 @@
 // entry has the sys bit set, the id of the partition concerned, or
 // XM_HYPERVISOR_ID when there is none):
 //
-//   XM_HM_EV_SCHED_ERROR       a slot of the plan passed wholly while the
+//   XM_HM_EV_SCHED_ERROR       slots of the plan passed wholly while the
 //                              hypervisor could not switch (Plans::advance_to):
-//                              its partition had none of its time. Payload:
-//                              plan id, slot id, the slot's start (us, low
-//                              32 bits), how late the hypervisor was (us).
-//                              Default IGNORE.
+//                              their partitions had none of their time. One
+//                              event per catch-up. Payload: plan id, the
+//                              first missed slot's id, how many were missed,
+//                              how late the hypervisor came (us, from the
+//                              first one's start). Default IGNORE.
 //   XM_HM_EV_UNEXPECTED_TRAP   an interrupt on a line that is not the event
 //                              timer's (no other line is unmasked: a spurious
 //                              interrupt). Payload: the line. Default IGNORE.
@@ -84,17 +85,37 @@ class HypervisorHm {
 
   // An event found while the hypervisor's state is sound (SCHED_ERROR, a
   // spurious interrupt): logged, then its action. `partition` is the index
-  // of the partition concerned, or -1; `what` says what happened, for the
-  // console line. Returns when the system goes on (IGNORE, a system reset,
-  // the maintenance plan: the caller reschedules).
-  [[gnu::cold]] static void event(std::uint32_t event, int partition, const xmWord_t (&payload)[4], const char* what) {
+  // of the partition concerned, or -1; `payload` is the log entry's (and
+  // says what happened, for the console line). Returns when the system goes
+  // on (IGNORE, a system reset, the maintenance plan: the caller
+  // reschedules).
+  //
+  // The console line of an IGNOREd event waits, as a partition fault's does
+  // (faults.hpp): formatting it costs a few thousand instructions, and these
+  // events are found on the slot-switch path, where they would make the
+  // next slot later still (a missed slot's line made the next slots missed
+  // in turn: a tester's cascade). It is written at the next reschedule in
+  // the slot of the partition that ran when the event was found (its own
+  // time: its excursion is what made a slot pass), at once when none did,
+  // or at the end of the run. One waits at a time; the later ones are
+  // counted in it ("and N more").
+  [[gnu::cold]] static void event(std::uint32_t event, int partition, const xmWord_t (&payload)[4]) {
     if (logged(event)) K::HmLog::record(event, id_of(partition), payload, false, true);
     Action a = Action::ignore;  // (the default of both)
     configured(event, a);
-    Line l;
-    l << "Stratum: " << config::hm::events[event].name << " (" << what << "): " << action_name(a) << '\n';
+    if (a == Action::ignore) {
+      if (pending_.waiting) {
+        ++pending_.more;
+        return;
+      }
+      pending_ = {true, K::Cpu::current(), 0, event, {payload[0], payload[1], payload[2], payload[3]}};
+      if (pending_.charged < 0) write_pending();
+      return;
+    }
+    EventLine l;
+    describe(l, event, payload) << ": " << action_name(a) << '\n';
     if (a == Action::halt) K::shutdown(l.c_str(), 1);
-    K::Out::write(l);
+    K::Out::write(l.c_str(), static_cast<std::uint32_t>(l.length));
     constexpr bool resets = uses(Action::cold_reset) || uses(Action::hypervisor_cold_reset) ||
                             uses(Action::warm_reset) || uses(Action::hypervisor_warm_reset);
     if constexpr (resets) {
@@ -108,7 +129,23 @@ class HypervisorHm {
     }
     if constexpr (uses(Action::switch_to_maintenance))
       if (a == Action::switch_to_maintenance) K::Plans::switch_now(1, K::Board::now_us());  // (HM-MAINTENANCE-PLAN: there is a plan 1)
-    // IGNORE: nothing more (the matrix allows no other action here)
+  }
+
+  // Partition `next` runs in its slot (a reschedule): the waiting line, if
+  // it is charged to it. One compare on the reschedule path.
+  static void running(int next) {
+    if (pending_.waiting && pending_.charged == next) [[unlikely]] write_pending();
+  }
+
+  // The waiting line, now (its partition's time, or the end of the run).
+  [[gnu::cold, gnu::noinline]] static void write_pending() {
+    if (!pending_.waiting) return;
+    EventLine l;
+    describe(l, pending_.event, pending_.payload) << ": " << action_name(Action::ignore);
+    if (pending_.more != 0) l << " (and ", l.dec(pending_.more), l << " more hypervisor events)";
+    l << '\n';
+    pending_.waiting = false;
+    K::Out::write(l.c_str(), static_cast<std::uint32_t>(l.length));
   }
 
   // A trap of the hypervisor's own code, reached with traps disabled on the
@@ -142,6 +179,32 @@ class HypervisorHm {
   static constexpr const char* action_name(Action a) { return config::hm::action_names[static_cast<unsigned>(a)]; }
 
  private:
+  // "Stratum: <event> (<what happened>)", from the log entry's payload.
+  using EventLine = Text<224>;  // (an event's description, its action, a count)
+  static EventLine& describe(EventLine& l, std::uint32_t event, const xmWord_t (&p)[4]) {
+    l << "Stratum: " << config::hm::events[event].name << " (";
+    if (event == XM_HM_EV_SCHED_ERROR) {
+      l.dec(p[2]) << (p[2] == 1 ? " slot" : " slots") << " of plan ";
+      l.dec(p[0]) << " from slot ";
+      l.dec(p[1]) << " passed before the hypervisor could start them, ";
+      l.dec(p[3]) << " us late)";
+    } else {
+      l << "interrupt on line ";
+      l.dec(p[0]) << ", which nothing unmasked)";
+    }
+    return l;
+  }
+
+  // The line of an IGNOREd event, waiting (event()).
+  struct Pending {
+    bool waiting;
+    int charged;        // the partition whose reschedule writes it
+    std::uint32_t more; // events after it, while it waited
+    std::uint32_t event;
+    xmWord_t payload[4];
+  };
+  static inline Pending pending_{};
+
   static std::uint32_t id_of(int partition) {
     return partition >= 0 ? K::system.partitions[static_cast<std::size_t>(partition)].id : XM_HYPERVISOR_ID;
   }

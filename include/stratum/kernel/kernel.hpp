@@ -232,6 +232,7 @@ class Kernel {
   [[noreturn, gnu::cold]] static void shutdown(const char* why, int code) {
     Cpu::flush_windows();
     Faults::write_all();
+    HypervisorHm::write_pending();
     Out::write(why);
     Out::flush();
     Board::shutdown(code);
@@ -300,6 +301,7 @@ class Kernel {
       }
       if (next >= 0) Partitions::running(static_cast<Caller>(next));
     }
+    HypervisorHm::running(next);  // (a hypervisor event's line charged to it)
     if (next >= 0) VirtualTraps::deliver_pending(static_cast<Caller>(next));  // (before the timers are looked at)
     std::uint64_t deadline = Plans::slot_end();
     if (in_slot) {
@@ -317,11 +319,8 @@ class Kernel {
   // hypervisor's table (hm_hypervisor.hpp), while partition `who` ran (or
   // the idle context, -1).
   [[gnu::cold, gnu::noinline]] static void spurious_interrupt(std::uint32_t line, int who) {
-    Line what;
-    what << "interrupt on line ";
-    what.dec(line) << ", which nothing unmasked";
     const xmWord_t payload[4] = {line, 0, 0, 0};
-    HypervisorHm::event(XM_HM_EV_UNEXPECTED_TRAP, who, payload, what.c_str());
+    HypervisorHm::event(XM_HM_EV_UNEXPECTED_TRAP, who, payload);
   }
 
   static constexpr std::uint32_t console_drain = 16;  // bytes a reschedule moves to the UART at most

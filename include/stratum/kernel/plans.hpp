@@ -106,16 +106,20 @@ class Plans {
     slot_started();
   }
 
-  // Moves the plan on to the interval that contains `now`.
+  // Moves the plan on to the interval that contains `now`. Slots that
+  // passed wholly on the way are one XM_HM_EV_SCHED_ERROR (slots_missed).
   static void advance_to(std::uint64_t now) {
+    std::uint32_t missed = 0;
     while (now >= sched_.current().end) {
       const std::uint64_t frames = sched_.major_frames();
       const bool switched = sched_.advance();
       if (sched_.major_frames() != frames) major_frame_ended();
       if (switched) plan_started();
       slot_started();
-      if (now >= sched_.current().end && sched_.current().slot >= 0) [[unlikely]] slot_missed(now);
+      if (now >= sched_.current().end && sched_.current().slot >= 0) [[unlikely]]
+        if (missed++ == 0) first_missed_ = {sched_.plan().id, sched_.current().slot, sched_.current().start, slot_partition_};
     }
+    if (missed != 0) [[unlikely]] slots_missed(missed, now);
   }
 
   // The partition of the current slot (an index), or -1 in a gap.
@@ -154,22 +158,23 @@ class Plans {
     for (std::size_t i = 0; i < K::system.partitions.size(); ++i) K::Pct::of(i).schedInfo.planId = id;
   }
 
-  // The slot that just started is over already: the hypervisor was busy
-  // past all of it, and its partition had none of its time. The
-  // XMHypervisor table's XM_HM_EV_SCHED_ERROR (hm_hypervisor.hpp), with
-  // the plan, the slot, its start and how late the hypervisor came (us).
-  [[gnu::cold, gnu::noinline]] static void slot_missed(std::uint64_t now) {
-    const CyclicScheduler::Interval& iv = sched_.current();
-    const config::Slot& s = sched_.plan().slots[static_cast<std::size_t>(iv.slot)];
-    const xmWord_t payload[4] = {sched_.plan().id, s.id, static_cast<xmWord_t>(iv.start),
-                                 static_cast<xmWord_t>(now - iv.start)};
-    Text<96> what;
-    what << "slot ";
-    what.dec(s.id) << " of plan ";
-    what.dec(sched_.plan().id) << " passed before the hypervisor could start it, ";
-    what.dec(static_cast<std::uint32_t>(now - iv.start)) << " us late";
-    K::HypervisorHm::event(XM_HM_EV_SCHED_ERROR, slot_partition_, payload, what.c_str());
+  // Slots passed wholly while the hypervisor was busy, and their
+  // partitions had none of their time: the XMHypervisor table's
+  // XM_HM_EV_SCHED_ERROR (hm_hypervisor.hpp), with the plan, the first
+  // missed slot, how many, and how late the hypervisor came (us).
+  struct Missed {
+    std::uint32_t plan;
+    int slot;
+    std::uint64_t start;
+    int partition;
+  };
+  [[gnu::cold, gnu::noinline]] static void slots_missed(std::uint32_t n, std::uint64_t now) {
+    const Missed m = first_missed_;
+    const config::Slot& s = find(m.plan)->slots[static_cast<std::size_t>(m.slot)];
+    const xmWord_t payload[4] = {m.plan, s.id, n, static_cast<xmWord_t>(now - m.start)};
+    K::HypervisorHm::event(XM_HM_EV_SCHED_ERROR, m.partition, payload);
   }
+  static inline Missed first_missed_{};
 
   [[gnu::noinline]] static void major_frame_ended() {
     if (run_major_frames != 0 && sched_.major_frames() >= run_major_frames) {

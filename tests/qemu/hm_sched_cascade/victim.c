@@ -1,4 +1,4 @@
-/* Victim of tests/qemu/hm_sched_cascade: eight 20 us slots and a 3 ms one a
+/* Victim of tests/qemu/hm_sched_cascade: a 20 us slot and a 3 ms one a
  * frame. In its long slot it reports whether that slot started within the
  * attack suite's 180 us (README: the bound is 176 us). */
 #include <xm.h>
