@@ -214,6 +214,9 @@ class HypervisorHm {
   // restart or the halt.
   using FatalLine = Text<224>;  // (a trap's line has four addresses)
   [[noreturn]] static void stop(std::uint32_t event, int partition, const xmWord_t (&words)[4], bool ctx, FatalLine& l) {
+    // (the faulty hypervisor may have left the log's positions out of the
+    // ring: a record there would write anywhere)
+    if (!K::HmLog::recover()) l << " (HM log inconsistent: emptied)";
     if (logged(event)) K::HmLog::record(event, id_of(partition), words, ctx, true);
     Action a = Action::halt;
     const bool named = configured(event, a);

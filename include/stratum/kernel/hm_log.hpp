@@ -61,7 +61,8 @@ class HmLog {
 
   // Records `event` of the partition with id `partition_id`: `ctx` when the
   // event is a processor trap (pc, npc, fault address, trap type), else the
-  // payload (the same four words, the last two 0) with validCpuCtxt clear;
+  // event's payload (four words; hm_hypervisor.hpp and health_monitor.hpp
+  // say what each event puts there) with validCpuCtxt clear;
   // `sys` when the hypervisor's own table took it (opCode's sys bit).
   static void record(std::uint32_t event, std::uint32_t partition_id, const xmWord_t (&words)[4], bool ctx,
                      bool sys = false) {
