@@ -127,29 +127,30 @@ class Traces {
     }
   }
 
-  // XM_trace_event. The event is read (and its pointer checked) before
-  // anything else: an XM_TRACE_UNRECOVERABLE one raises the HM event
-  // whether it is stored, filtered out or the caller has no stream.
+  // XM_trace_event. The event's place is checked before anything else: an
+  // XM_TRACE_UNRECOVERABLE one raises the HM event whether it is stored,
+  // filtered out or the caller has no stream, so its criticality is always
+  // read (only that word, when the event is not stored).
   static std::int32_t write(Caller caller, xmObjDesc_t desc, UserPtr<void> event, xm_u32_t size,
                             UserPtr<xm_u32_t> bitmask) {
     if (OBJDESC_GET_PARTITIONID(desc) != S.partitions[caller].id) return XM_PERM_ERROR;
-    if (size != event_bytes) return XM_INVALID_PARAM;
-    xmTraceEvent_t e;  // (packed: any alignment)
-    if (!K::Memory::get(caller, UserPtr<xmTraceEvent_t>{event.address}, e)) return XM_INVALID_PARAM;
-    std::int32_t r = XM_INVALID_CONFIG;
-    if constexpr (any) {  // (else no stream code is compiled)
-      const Layout& l = layout_[caller];
-      if (l.capacity != 0) {
-        r = XM_NO_ACTION;
-        if ((bitmask.address & l.bitmask) != 0) {
-          store(caller, e, S.partitions[caller].id, 0);  // (keeps the criticality, code and payload)
-          r = XM_OK;
-        }
-      }
+    if (size != event_bytes || !K::Memory::holds(caller, event.address, event_bytes, false, 1)) return XM_INVALID_PARAM;
+    const Layout& l = layout_[caller];
+    const bool stream = any && l.capacity != 0;  // (!any: no stream code is compiled)
+    std::uint32_t high;                          // opCodeH: its criticality
+    std::int32_t r = stream ? XM_NO_ACTION : XM_INVALID_CONFIG;
+    if (stream && (bitmask.address & l.bitmask) != 0) {
+      xmTraceEvent_t e;  // (packed: any alignment)
+      K::Cpu::read_user(&e, event.address, event_bytes);
+      high = e.opCodeH;
+      store(caller, e, S.partitions[caller].id, 0);
+      r = XM_OK;
+    } else {
+      K::Cpu::read_user(&high, event.address + offsetof(xmTraceEvent_t, opCodeH), sizeof high);
     }
     // One test on the common path; the raise is cold.
-    if ((e.opCodeH & TRACE_OPCODE_CRIT_MASK) == unrecoverable_bits) [[unlikely]]
-      unrecoverable(caller, e);
+    if ((high & TRACE_OPCODE_CRIT_MASK) == unrecoverable_bits) [[unlikely]]
+      unrecoverable(caller, event.address);
     return r;
   }
 
@@ -272,7 +273,11 @@ class Traces {
   // the action, write() returns as it would without it: a caller the
   // action restarted is not given a result (Kernel::hypercall), one halted
   // never reads it, one that goes on reads it.
-  [[gnu::cold]] static void unrecoverable(Caller caller, const xmTraceEvent_t& e) {
+  // (Not inlined: the event is read again here, off the common path; the
+  // caller has not run since, so it is the event write() saw.)
+  [[gnu::cold, gnu::noinline]] static void unrecoverable(Caller caller, std::uint32_t event) {
+    xmTraceEvent_t e;
+    K::Cpu::read_user(&e, event, event_bytes);
     const xmWord_t words[4] = {(e.opCodeL & TRACE_OPCODE_CODE_MASK) >> TRACE_OPCODE_CODE_BIT, e.payload[0], e.payload[1],
                                e.payload[2]};
     K::HealthMonitor::raise(caller, XM_HM_EV_PARTITION_ERROR, words,
