@@ -19,6 +19,12 @@ extern "C" {
     Hypervisor::Kernel::Cpu::page_tables;
 }
 
+// What outlives a restart of the hypervisor (kernel/persistent.hpp): kept
+// out of .bss by the link script, zeroed at power-on by start.S.
+extern "C" {
+[[gnu::section(".stratum_persistent")]] stratum::kernel::Persistent stratum_persistent;
+}
+
 // Shared with arch/sparc/traps.S.
 extern "C" {
 stratum::sparc::Context* stratum_current_context;
@@ -29,20 +35,13 @@ StratumClock stratum_clock;
 std::uint32_t stratum_window_fault;
 }
 
-extern "C" [[noreturn]] void stratum_main() { Hypervisor::boot(); }
+extern "C" [[noreturn]] void stratum_main(std::uint32_t how) { Hypervisor::boot(static_cast<stratum::kernel::Start>(how)); }
 
 extern "C" void stratum_trap(std::uint32_t tt) { Hypervisor::trap(tt); }
 
-// Reached from the trap table for any trap the hypervisor itself causes.
+// Reached from the trap table for any trap the hypervisor itself causes:
+// the XMHypervisor health monitor's (kernel/hm_hypervisor.hpp).
 extern "C" [[noreturn]] void stratum_fatal_trap(std::uint32_t tt, std::uint32_t pc, std::uint32_t npc,
                                                 std::uint32_t psr) {
-  stratum::Line l;
-  l << "\nStratum: unexpected trap in the hypervisor tt=";
-  l.hex(tt) << " pc=";
-  l.hex(pc) << " npc=";
-  l.hex(npc) << " psr=";
-  l.hex(psr) << '\n';
-  stratum::Console<Board>::write(l);
-  stratum::Console<Board>::flush();  // the ring, this line included: nothing drains it after this
-  Board::shutdown(1);
+  Hypervisor::fatal(tt, pc, npc, psr);
 }

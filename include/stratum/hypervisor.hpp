@@ -19,8 +19,15 @@ class Hypervisor {
   using Kernel = kernel::Kernel<Board, S>;
 
   // Entered from the board's start-up code with a stack and a trap table.
-  [[noreturn]] static void boot() {
-    if constexpr (tables_valid && Kernel::image_valid) Kernel::start();
+  [[noreturn]] static void boot(kernel::Start how = kernel::Start::power_on) {
+    if constexpr (tables_valid && Kernel::image_valid) Kernel::start(how);
+    Board::shutdown(1);
+  }
+
+  // A trap of the hypervisor's own code (its health monitor's), from the
+  // board's fatal entry with traps disabled.
+  [[noreturn]] static void fatal(std::uint32_t tt, std::uint32_t pc, std::uint32_t npc, std::uint32_t psr) {
+    if constexpr (tables_valid && Kernel::image_valid) Kernel::fatal(tt, pc, npc, psr);
     Board::shutdown(1);
   }
 

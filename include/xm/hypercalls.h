@@ -54,7 +54,11 @@
 #define sparc_outport_nr 38
 #define sparc_write_tbr_nr 39
 #define sparc_write_ptdl1_nr 40
-#define NR_HYPERCALLS 41
+/* Stratum's own, for tests of the hypervisor-scope health monitor only:
+ * bound in images built with STRATUM_FAULT_INJECTION (it makes the
+ * hypervisor itself fault), XM_UNKNOWN_HYPERCALL in every other. */
+#define stratum_inject_fault_nr 41
+#define NR_HYPERCALLS 42
 
 /* Assembly hypercalls (XM_ASMHYPERCALL_TRAP). */
 #define sparc_iret_nr 0

@@ -33,11 +33,11 @@
 #define R_HANDLED 0x10000
 #define R_BROKEN 0x20000
 
-/* How the referee judges an attack it finds not halted after the
+/* How the referee judges an attack it finds still running after the
  * attacker's slot. */
 enum kind {
   QUICK,   /* returns within its slot (refused or handled) */
-  STOP,    /* the hypervisor must halt the attacker */
+  STOP,    /* the hypervisor must stop the attacker (halt or suspend it: its HM table) */
   PREEMPT, /* spins: must be preempted at its slot end, then reset */
   LONG,    /* lasts a few slots by design (idle, timers): reported by itself */
 };
@@ -54,6 +54,8 @@ struct attack {
 /* The table, in main.c; the attacks, by topic. */
 extern const struct attack attacks[];
 extern const int attack_count;
+
+void referee(void); /* the system partition's loop (referee.c) */
 
 /* attacker helpers (main.c) */
 extern volatile xm_u32_t trap_hits[256]; /* virtual traps taken, by vector (traptab in traps.c) */

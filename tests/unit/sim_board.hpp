@@ -15,12 +15,19 @@
 #include "stratum/arch/sparc/processor.hpp"
 #include "stratum/config/model.hpp"
 #include "stratum/kernel/pct.hpp"
+#include "stratum/kernel/persistent.hpp"
 
 namespace stratum::test {
 
 // Board::shutdown(code), as an exception the test catches.
 struct Shutdown {
   int code;
+};
+// Hardware::restart_hypervisor(how), likewise: the test boots the kernel
+// again with `how` (the simulated machine zeroes no .bss: what a restart
+// must not keep, the test does not look at).
+struct Restart {
+  std::uint32_t how;
 };
 
 struct SimHardware {
@@ -52,6 +59,8 @@ struct SimHardware {
     image_steps = 0;
     memory.clear();
   }
+
+  [[noreturn]] static void restart_hypervisor(std::uint32_t how) { throw Restart{how}; }
 
   static void set_current(sparc::Context* c) { current = c; }
   static void set_stack_ranges(const sparc::StackRange* r) { stack_ranges = r; }
@@ -135,6 +144,7 @@ struct SimHardware {
 struct SimBoard {
   static constexpr const char* name = "sim";
   static constexpr std::size_t processors = 1;
+  static constexpr std::uint32_t event_irq = 6;  // Booted::at's interrupt
 
   template <const config::System& S>
   using Processor = sparc::Processor<SimHardware, S>;
@@ -157,7 +167,10 @@ struct SimBoard {
   static void arm_event(std::uint64_t at) { deadline = at; }
   [[noreturn]] static void shutdown(int code) { throw Shutdown{code}; }
 
+  // A power-on: the persistent state too (one for every kernel of the
+  // process, tests/unit/main.cpp).
   static void clear() {
+    stratum_persistent = {};
     console.clear();
     console_room = -1;
     now = deadline = 0;

@@ -19,6 +19,7 @@
 #include "stratum/kernel/boot_report.hpp"
 #include "stratum/kernel/faults.hpp"
 #include "stratum/kernel/health_monitor.hpp"
+#include "stratum/kernel/hm_hypervisor.hpp"
 #include "stratum/kernel/hm_log.hpp"
 #include "stratum/kernel/hypercalls.hpp"
 #include "stratum/kernel/ipvis.hpp"
@@ -59,6 +60,7 @@ class Kernel {
   using Objects = kernel::Objects<Kernel>;              // 5.19 the object interface
   using Faults = kernel::Faults<Kernel>;                // 2.13.3 the default action, fault lines
   using HealthMonitor = kernel::HealthMonitor<Kernel>;  // 2.13 HM events -> configured actions
+  using HypervisorHm = kernel::HypervisorHm<Kernel>;    // 2.13 the XMHypervisor table's events
   using HmLog = kernel::HmLog<Kernel>;                  // 2.13.4 the HM log
   using Loader = kernel::Loader<Kernel>;                // 5.5 cold reset: images copied in steps
   using Ports = kernel::Ports<Kernel>;                  // 2.12, 5.9 sampling and queuing ports
@@ -81,12 +83,26 @@ class Kernel {
     return t;
   }
 
+#ifdef STRATUM_FAULT_INJECTION
+  // stratum_inject_fault_nr (test images only, xm/hypercalls.h): the
+  // hypervisor itself faults, as a bug in it would, for the tests of its
+  // health monitor. 1, 2: Cpu::inject_fault's; 3: an internal error.
+  static std::int32_t inject_fault(Caller, xm_u32_t kind) {
+    if (kind == 3) HypervisorHm::internal_error("a check failed (injected by stratum_inject_fault_nr)");
+    Cpu::inject_fault(kind);
+    return XM_INVALID_PARAM;
+  }
+  using FaultInjection = kernel::Hypercalls<Bind<stratum_inject_fault_nr, &inject_fault>>;
+#else
+  using FaultInjection = kernel::Hypercalls<>;
+#endif
+
   // Every hypercall (5.19, 6.2), by number.
   struct HypercallTable
       : kernel::hypercall_table<typename Partitions::Hypercalls, typename SystemControl::Hypercalls,
                                 typename Time::Hypercalls, typename VirtualTraps::Hypercalls,
                                 typename Objects::Hypercalls, typename Ipvis::Hypercalls,
-                                typename Plans::Hypercalls> {};
+                                typename Plans::Hypercalls, FaultInjection> {};
 
   // The rules of this image and board, checked where their facts live (the
   // configuration's own rules are config::verify's).
@@ -95,19 +111,29 @@ class Kernel {
 
   // Everything up to the first partition: the boot report, the partitions
   // that boot loaded and started, plan 0 started, the first slot chosen.
-  [[gnu::cold]] static void boot() {
+  // `how`: at power-on, or restarting after a fault of the hypervisor itself
+  // (HypervisorHm: a system reset that kept the HM log and the reset count).
+  [[gnu::cold]] static void boot(Start how = Start::power_on) {
     BootReport<Board, S>::print_banner();
     BootReport<Board, S>::print_configuration();
+    if (how != Start::power_on) {
+      SystemControl::restarted();
+      Line l;
+      l << "Stratum: hypervisor restarted (" << (how == Start::cold_restart ? "cold" : "warm")
+        << ") by the health monitor; " << (HmLog::recover() ? "HM log kept" : "HM log inconsistent: emptied") << '\n';
+      Out::write(l);
+    }
     // If the link script and the constexpr layout ever drift, stop rather
     // than run unprotected.
-    if (!Cpu::image_matches()) shutdown("Stratum: the image layout does not match the tables (PCT or page tables misplaced)\n", 1);
+    if (!Cpu::image_matches()) HypervisorHm::internal_error("the image layout does not match the tables (PCT or page tables misplaced)");
     Board::timers_init();
     Cpu::start_idle();
     for (std::size_t i = 0; i < N; ++i) Pct::init(i);
     // Every image is in memory before plan 0 starts (when no slot can be
     // delayed), including those without the boot flag: a warm reset
-    // starts them later.
-    for (std::size_t i = 0; i < N; ++i) Cpu::load_image(i);
+    // starts them later. A warm restart keeps the partitions' memory.
+    if (how != Start::warm_restart)
+      for (std::size_t i = 0; i < N; ++i) Cpu::load_image(i);
     for (std::size_t i = 0; i < N; ++i) boot_partition(i, false, false);
     Cpu::start_mmu();
     Line l;
@@ -119,9 +145,14 @@ class Kernel {
     reschedule();
   }
 
-  [[noreturn]] static void start() {
-    boot();
+  [[noreturn]] static void start(Start how = Start::power_on) {
+    boot(how);
     Cpu::run();
+  }
+
+  // A trap of the hypervisor's own code (the start-up code's fatal entry).
+  [[noreturn]] static void fatal(std::uint32_t tt, std::uint32_t pc, std::uint32_t npc, std::uint32_t psr) {
+    HypervisorHm::fatal(tt, pc, npc, psr);
   }
 
   // Every trap that is not a register-window trap the processor handled.
@@ -137,6 +168,8 @@ class Kernel {
       if (!asm_hypercall(static_cast<Caller>(who))) return;
     } else if (kind == Kind::interrupt) {
       SystemControl::count_irq();  // the event timer: time is looked at below
+      if (Cpu::interrupt_line(tt) != Board::event_irq) [[unlikely]]
+        spurious_interrupt(Cpu::interrupt_line(tt), who);
     } else if (who >= 0) {
       Faults::exception(static_cast<Caller>(who), Cpu::describe(kind, tt));
     }  // else: only the idle context runs without a partition, and it only waits
@@ -264,6 +297,17 @@ class Kernel {
     Board::arm_event(deadline);
     Out::drain(console_drain);  // what the hypervisor wrote goes out a little at a time
     reschedule_ = false;        // whatever was requested until here is done
+  }
+
+  // An interrupt on a line no one unmasked: XM_HM_EV_UNEXPECTED_TRAP of the
+  // hypervisor's table (hm_hypervisor.hpp), while partition `who` ran (or
+  // the idle context, -1).
+  [[gnu::cold, gnu::noinline]] static void spurious_interrupt(std::uint32_t line, int who) {
+    Line what;
+    what << "interrupt on line ";
+    what.dec(line) << ", which nothing unmasked";
+    const xmWord_t payload[4] = {line, 0, 0, 0};
+    HypervisorHm::event(XM_HM_EV_UNEXPECTED_TRAP, who, payload, what.c_str());
   }
 
   static constexpr std::uint32_t console_drain = 16;  // bytes a reschedule moves to the UART at most

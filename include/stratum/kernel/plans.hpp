@@ -17,6 +17,7 @@
 
 extern "C" {
 #include "xm/guest.h"
+#include "xm/hm.h"
 }
 
 #ifndef STRATUM_RUN_MAJOR_FRAMES
@@ -113,6 +114,7 @@ class Plans {
       if (sched_.major_frames() != frames) major_frame_ended();
       if (switched) plan_started();
       slot_started();
+      if (now >= sched_.current().end && sched_.current().slot >= 0) [[unlikely]] slot_missed(now);
     }
   }
 
@@ -150,6 +152,23 @@ class Plans {
   [[gnu::cold, gnu::noinline]] static void plan_started() {
     const std::uint32_t id = sched_.plan().id;
     for (std::size_t i = 0; i < K::system.partitions.size(); ++i) K::Pct::of(i).schedInfo.planId = id;
+  }
+
+  // The slot that just started is over already: the hypervisor was busy
+  // past all of it, and its partition had none of its time. The
+  // XMHypervisor table's XM_HM_EV_SCHED_ERROR (hm_hypervisor.hpp), with
+  // the plan, the slot, its start and how late the hypervisor came (us).
+  [[gnu::cold, gnu::noinline]] static void slot_missed(std::uint64_t now) {
+    const CyclicScheduler::Interval& iv = sched_.current();
+    const config::Slot& s = sched_.plan().slots[static_cast<std::size_t>(iv.slot)];
+    const xmWord_t payload[4] = {sched_.plan().id, s.id, static_cast<xmWord_t>(iv.start),
+                                 static_cast<xmWord_t>(now - iv.start)};
+    Text<96> what;
+    what << "slot ";
+    what.dec(s.id) << " of plan ";
+    what.dec(sched_.plan().id) << " passed before the hypervisor could start it, ";
+    what.dec(static_cast<std::uint32_t>(now - iv.start)) << " us late";
+    K::HypervisorHm::event(XM_HM_EV_SCHED_ERROR, slot_partition_, payload, what.c_str());
   }
 
   [[gnu::noinline]] static void major_frame_ended() {

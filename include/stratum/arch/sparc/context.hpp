@@ -105,6 +105,7 @@ extern std::uint32_t stratum_window_fault;
 void stratum_flush_windows();
 void stratum_idle_loop();
 [[noreturn]] void stratum_first_return();
+[[noreturn]] void stratum_restart(std::uint32_t how);  // start.S: the hypervisor from its entry point again
 void stratum_fpu_save(stratum::sparc::FpuContext* to);
 void stratum_fpu_restore(const stratum::sparc::FpuContext* from);
 }

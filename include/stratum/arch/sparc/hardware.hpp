@@ -45,6 +45,20 @@ struct Hardware {
   static std::uint32_t idle_pc() { return reinterpret_cast<std::uint32_t>(&stratum_idle_loop); }
   static std::uint32_t idle_stack_top() { return reinterpret_cast<std::uint32_t>(__idle_stack_top); }
 
+  // -- restarting the hypervisor (the health monitor's reset of a hypervisor
+  // that faulted): from its entry point, .data restored and .bss zeroed
+  // (start.S); `how` is kernel::Start's value, boot's argument.
+  [[noreturn]] static void restart_hypervisor(std::uint32_t how) { stratum_restart(how); }
+
+  // -- fault injection, for the tests of the hypervisor-scope health monitor
+  // only (STRATUM_FAULT_INJECTION): the hypervisor itself faults as a bug
+  // in it would. 1: an illegal instruction (UNIMP); 2: a load from an
+  // address nothing maps (no RAM, ROM nor device there on this board).
+  static void inject_fault(std::uint32_t kind) {
+    if (kind == 1) __asm__ volatile("unimp 0" ::: "memory");
+    if (kind == 2) (void)*reinterpret_cast<volatile std::uint32_t*>(0x10000000u);
+  }
+
   // -- the image
   static kernel::PctPage* pct_pages() { return stratum_pct_pages; }
   static bool image_matches(std::uint32_t pct_base, std::uint32_t page_tables_base) {

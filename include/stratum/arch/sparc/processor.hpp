@@ -169,6 +169,13 @@ class Processor {
   static void flush_windows() { Hw::flush_windows(); }
 
   // -- traps
+  // What trap `tt` is, by its type alone (a trap of the hypervisor itself).
+  static constexpr abi::TrapKind classify(std::uint32_t tt) { return abi::classify(tt); }
+  // The interrupt line of an interrupt trap.
+  static constexpr std::uint32_t interrupt_line(std::uint32_t tt) { return tt - tt::interrupt_level_1 + 1; }
+  [[noreturn]] static void restart_hypervisor(std::uint32_t how) { Hw::restart_hypervisor(how); }
+  static void inject_fault(std::uint32_t kind) { Hw::inject_fault(kind); }
+
   // What trap `tt` was. A register window the trap path refused wins: the
   // trap path entered the kernel because of it. (traps.S already marked the
   // trapped context as not fresh.)

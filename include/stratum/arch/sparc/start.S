@@ -54,6 +54,8 @@ stratum_trap_table:
         .align  4
         .global _start
 _start:
+        clr     %g6             /* kernel::Start::power_on, stratum_main's argument */
+start_common:
         /* Supervisor, traps disabled, all interrupts masked, window 0. */
         set     PSR_S | PSR_PS | PSR_PIL_MASK, %g1
         wr      %g1, %psr
@@ -68,6 +70,43 @@ _start:
         sub     %sp, 96, %sp    /* room for one register-window save area + args */
         mov     %g0, %fp
 
+        /* .data as the image holds it: kept in .stratum_persistent at
+         * power-on, put back from there at a restart (the run changed it).
+         * Bounds are 8-byte aligned (the link script). */
+        set     __data_start, %g2
+        set     __data_end, %g3
+        set     __data_image, %g4
+        tst     %g6
+        bne     4f
+        nop
+3:      cmp     %g2, %g3        /* power-on: keep the image's .data */
+        bgeu    5f
+        nop
+        ldd     [%g2], %o0
+        std     %o0, [%g4]
+        add     %g4, 8, %g4
+        ba      3b
+        add     %g2, 8, %g2
+4:      cmp     %g2, %g3        /* restart: .data as it was at power-on */
+        bgeu    6f
+        nop
+        ldd     [%g4], %o0
+        std     %o0, [%g2]
+        add     %g4, 8, %g4
+        ba      4b
+        add     %g2, 8, %g2
+5:      /* power-on: the persistent state starts at zero (the HM log, the
+         * reset counter: STRATUM_PERSISTENT, include/stratum/layout.hpp) */
+        clr     %g1
+        set     __persistent_start, %g2
+        set     __data_image, %g3
+7:      cmp     %g2, %g3
+        bgeu    6f
+        nop
+        std     %g0, [%g2]
+        ba      7b
+        add     %g2, 8, %g2
+6:
         /* Zero .bss (the ELF loader does not). Bounds are 8-byte aligned;
          * STD stores the pair %g0:%g1, so %g1 must be zero too. */
         clr     %g1
@@ -86,9 +125,29 @@ _start:
         nop; nop; nop
 
         call    stratum_main    /* does not return */
-        nop
+        mov     %g6, %o0        /* how it starts */
         mov     1, %o0
         call    stratum_exit
+        nop
+
+/*
+ * void stratum_restart(uint32_t how): the hypervisor starts again from its
+ * entry point, as the health monitor's reset of a hypervisor that faulted
+ * asks (kernel/hm_hypervisor.hpp); `how` is kernel::Start's cold or warm
+ * restart. Entered with traps disabled (the fatal path). The MMU goes off
+ * and the caches are flushed, as at power-on; everything else is
+ * start_common's.
+ */
+        .align  4
+        .global stratum_restart
+stratum_restart:
+        mov     %o0, %g6
+        lda     [%g0] 0x19, %g1         /* SRMMU control register */
+        andn    %g1, 1, %g1             /* E = 0: translation off */
+        sta     %g1, [%g0] 0x19
+        sta     %g0, [%g0] 0x10         /* LEON3: flush the instruction cache */
+        sta     %g0, [%g0] 0x11         /* and the data cache */
+        ba      start_common
         nop
 
 /*
