@@ -267,9 +267,9 @@ class Traces {
   }
 
   // XM_HM_EV_PARTITION_ERROR for the caller's XM_TRACE_UNRECOVERABLE event
-  // e (5.14.1): logged with the event's code and its first three payload
-  // words (an HM log entry has four: the fourth does not fit), then its
-  // table's action or the default halt (HealthMonitor::raise). Whatever
+  // at `event` (5.14.1): logged with the event's code and its first three
+  // payload words (an HM log entry has four: the fourth does not fit), then
+  // its table's action or the default halt (HealthMonitor::raise). Whatever
   // the action, write() returns as it would without it: a caller the
   // action restarted is not given a result (Kernel::hypercall), one halted
   // never reads it, one that goes on reads it.
