@@ -1,6 +1,8 @@
 /* Sensor and Actuator (the same code): every slot, one trace event per
  * bitmask 0x1, 0x2 and 0x4; the XML's Trace@bitmask decides which are kept
- * (XM_OK) and which are discarded (XM_NO_ACTION, -1). */
+ * (XM_OK) and which are discarded (XM_NO_ACTION, -1). Sensor's second slot
+ * also traces an unrecoverable error: an HM event as well (its table
+ * IGNOREs it, so the call returns and Sensor goes on). */
 #include <xm.h>
 #include "std_c.h"
 
@@ -33,6 +35,9 @@ void PartitionMain(void) {
       for (xm_u32_t k = 0; k < 120; ++k) stored += trace(0x4, 0x99, k, XM_TRACE_DEBUG) == XM_OK;
       xprintf("%s: a burst of 120 events, %d stored\n", name, stored);
     }
+    if (self == 0 && round == 2)
+      xprintf("%s: an XM_TRACE_UNRECOVERABLE event -> %d, still running\n", name,
+              trace(0x1, 0xee, round, XM_TRACE_UNRECOVERABLE));
     if (self == 0 && round == 3) {
       xprintf("%s: halting itself\n", name);
       XM_halt_partition(XM_PARTITION_SELF);

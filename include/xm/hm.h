@@ -47,7 +47,9 @@
  * literally. sys is 0 for a partition's event. validCpuCtxt is set when the
  * event is a processor trap: cpuCtxt then holds the trapping pc, npc, the
  * MMU fault address (0 unless an access fault) and the trap type; otherwise
- * payload holds pc, npc, 0, 0 (a rule a hypercall checks). */
+ * payload holds pc, npc, 0, 0 (a rule a hypercall checks), or for
+ * XM_HM_EV_PARTITION_ERROR (an XM_TRACE_UNRECOVERABLE trace event) the
+ * event's code and its payload[0..2]. */
 #define XM_HMLOG_SIGNATURE 0xfecf
 #define XM_HMLOG_PAYLOAD_LENGTH 4
 #define XM_HM_LOG_CAPACITY 32

@@ -32,8 +32,12 @@
 #define TRACE_OPCODE_PARTID_BIT 0
 #define TRACE_OPCODE_PARTID_MASK (0xffu << TRACE_OPCODE_PARTID_BIT)
 
-/* Criticality (5.14.1). XM_TRACE_UNRECOVERABLE is stored like the others:
- * the manual names no HM event for it to raise. */
+/* Criticality (5.14.1), opCodeH bits 3..1. An XM_TRACE_UNRECOVERABLE event
+ * is stored like the others and also raises the HM event
+ * XM_HM_EV_PARTITION_ERROR for its partition (2.13.1), whatever the
+ * bitmasks and even without a Trace element: logged with the event's code
+ * and payload[0..2], then the partition's HealthMonitor action, by default
+ * a halt (include/stratum/kernel/traces.hpp). */
 #define XM_TRACE_NOTIFY 0
 #define XM_TRACE_DEBUG 1
 #define XM_TRACE_WARNING 2

@@ -142,19 +142,37 @@ class HealthMonitor {
     act(i, event, a, resumable, true, [&] { K::Faults::stop(i, t); });
   }
 
-  // Partition i broke a rule a hypercall checks (`what` outlives the run:
-  // a virtual trap return to memory not its own): XM_HM_EV_MEM_PROTECTION.
-  // Its trap instruction is already stepped over; there is no trap to
-  // propagate.
-  static void fault(Caller i, const char* what) {
-    if (logged(i, XM_HM_EV_MEM_PROTECTION)) {
-      const auto& c = K::Cpu::context(i);
-      const xmWord_t words[4] = {c.pc, c.npc, 0, 0};
-      K::HmLog::record(XM_HM_EV_MEM_PROTECTION, K::system.partitions[i].id, words, false);
-    }
+  // An event partition i raises itself (manual 2.13.1: "events detected
+  // and triggered by partition code"), not a processor trap: nothing to
+  // propagate, and its hypercall's trap instruction is already stepped
+  // over, so every action that lets it go on resumes it after the call.
+  // Logged (table's log flag) with validCpuCtxt clear and `payload` as the
+  // entry's four words. An event the table does not name halts the
+  // partition with the line "<what>: partition halted" (`what` outlives
+  // the run and names the event): both events raised this way say the
+  // partition cannot be trusted to go on (below), so the default stops it
+  // rather than guess a restart the integrator did not choose.
+  //   XM_HM_EV_MEM_PROTECTION   a rule a hypercall checks was broken
+  //                             (fault(), below)
+  //   XM_HM_EV_PARTITION_ERROR  an XM_TRACE_UNRECOVERABLE trace event
+  //                             (5.14.1, traces.hpp): the partition itself
+  //                             declared its error unrecoverable, so going
+  //                             on unasked would contradict it
+  // Cold: only a partition in trouble comes here, never a fast path.
+  [[gnu::cold]] static void raise(Caller i, std::uint32_t event, const xmWord_t (&payload)[4], const char* what) {
+    if (logged(i, event)) K::HmLog::record(event, K::system.partitions[i].id, payload, false);
     Action a{};
-    if (!configured(i, XM_HM_EV_MEM_PROTECTION, a)) return K::Faults::stop(i, what);
-    act(i, XM_HM_EV_MEM_PROTECTION, a, true, false, [&] { K::Faults::stop(i, what); });
+    if (!configured(i, event, a)) return K::Faults::stop(i, what);
+    act(i, event, a, true, false, [&] { K::Faults::stop(i, what); });
+  }
+
+  // Partition i broke a rule a hypercall checks (`what` outlives the run:
+  // a virtual trap return to memory not its own): XM_HM_EV_MEM_PROTECTION,
+  // logged with pc, npc, 0, 0.
+  static void fault(Caller i, const char* what) {
+    const auto& c = K::Cpu::context(i);
+    const xmWord_t words[4] = {c.pc, c.npc, 0, 0};
+    raise(i, XM_HM_EV_MEM_PROTECTION, words, what);
   }
 
   // The XM_HM_EV_* and XM_HM_AC_* names, for the console line.

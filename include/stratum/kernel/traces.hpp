@@ -13,15 +13,25 @@
 // (xmTraceStatus_t.lostEvents). The sequence number counts the stream's
 // events since boot, modulo 2^28 (its 28 bits of opCodeH). Streams are
 // hypervisor state: they survive partition and system resets.
-// XM_TRACE_UNRECOVERABLE is stored like the other criticalities: the
-// manual names no HM event for it to raise.
+//
+// An event of criticality XM_TRACE_UNRECOVERABLE is also an HM event
+// (2.13.1: "highly critical tracing messages are considered as HM
+// events"; 5.14.1: both the trace is stored and the HM event raised, the
+// HM event "regardless of the bitmask"): XM_HM_EV_PARTITION_ERROR of the
+// caller, raised after the event is stored or filtered out, and also when
+// the caller has no Trace element (the HM event does not depend on a
+// stream: a partition's declared failure must not be lost because the
+// integrator kept no trace of it). Its action is the caller's HealthMonitor
+// table's, by default a halt (health_monitor.hpp, HealthMonitor::raise).
+// The call's result is the same as without it, for a caller that goes on.
 //
 //   XM_OK              stored
 //   XM_NO_ACTION       filtered out by the bitmasks: nothing stored
-//   XM_INVALID_CONFIG  the caller has no Trace element
+//   XM_INVALID_CONFIG  the caller has no Trace element (the event is read,
+//                      and raises its HM event, first)
 //   XM_PERM_ERROR      the descriptor names another partition's stream
 //   XM_INVALID_PARAM   a size that is not one event; an event outside the
-//                      caller's memory
+//                      caller's memory (no HM event: nothing was read)
 //
 // Reading is for system partitions only (table 2.2; XM_PERM_ERROR
 // otherwise), one reader per stream (5.14.2: the first system partition to
@@ -59,6 +69,7 @@
 #include "stratum/kernel/objects.hpp"
 
 extern "C" {
+#include "xm/hm.h"
 #include "xm/objects.h"
 #include "xm/trace.h"
 }
@@ -72,6 +83,7 @@ class Traces {
   static constexpr const config::System& S = K::system;
   static constexpr std::size_t N = S.partitions.size();
   static constexpr std::uint32_t event_bytes = sizeof(xmTraceEvent_t);
+  static constexpr std::uint32_t unrecoverable_bits = std::uint32_t{XM_TRACE_UNRECOVERABLE} << TRACE_OPCODE_CRIT_BIT;
 
   // Stream k: partition k's, and the hypervisor's at N.
   struct Layout {
@@ -115,18 +127,31 @@ class Traces {
     }
   }
 
-  // XM_trace_event.
+  // XM_trace_event. The event's place is checked before anything else: an
+  // XM_TRACE_UNRECOVERABLE one raises the HM event whether it is stored,
+  // filtered out or the caller has no stream, so its criticality is always
+  // read (only that word, when the event is not stored).
   static std::int32_t write(Caller caller, xmObjDesc_t desc, UserPtr<void> event, xm_u32_t size,
                             UserPtr<xm_u32_t> bitmask) {
     if (OBJDESC_GET_PARTITIONID(desc) != S.partitions[caller].id) return XM_PERM_ERROR;
+    if (size != event_bytes || !K::Memory::holds(caller, event.address, event_bytes, false, 1)) return XM_INVALID_PARAM;
     const Layout& l = layout_[caller];
-    if (!any || l.capacity == 0) return XM_INVALID_CONFIG;  // (!any: the rest is not compiled)
-    if (size != event_bytes) return XM_INVALID_PARAM;
-    if ((bitmask.address & l.bitmask) == 0) return XM_NO_ACTION;
-    xmTraceEvent_t e;  // (packed: any alignment)
-    if (!K::Memory::get(caller, UserPtr<xmTraceEvent_t>{event.address}, e)) return XM_INVALID_PARAM;
-    store(caller, e, S.partitions[caller].id, 0);
-    return XM_OK;
+    const bool stream = any && l.capacity != 0;  // (!any: no stream code is compiled)
+    std::uint32_t high;                          // opCodeH: its criticality
+    std::int32_t r = stream ? XM_NO_ACTION : XM_INVALID_CONFIG;
+    if (stream && (bitmask.address & l.bitmask) != 0) {
+      xmTraceEvent_t e;  // (packed: any alignment)
+      K::Cpu::read_user(&e, event.address, event_bytes);
+      high = e.opCodeH;
+      store(caller, e, S.partitions[caller].id, 0);
+      r = XM_OK;
+    } else {
+      K::Cpu::read_user(&high, event.address + offsetof(xmTraceEvent_t, opCodeH), sizeof high);
+    }
+    // One test on the common path; the raise is cold.
+    if ((high & TRACE_OPCODE_CRIT_MASK) == unrecoverable_bits) [[unlikely]]
+      unrecoverable(caller, event.address);
+    return r;
   }
 
   // XM_trace_read.
@@ -239,6 +264,24 @@ class Traces {
     const std::uint32_t first = s.written >= c ? s.head : 0;
     const std::uint32_t at = first + static_cast<std::uint32_t>(rel);
     return at >= c ? at - c : at;
+  }
+
+  // XM_HM_EV_PARTITION_ERROR for the caller's XM_TRACE_UNRECOVERABLE event
+  // at `event` (5.14.1): logged with the event's code and its first three
+  // payload words (an HM log entry has four: the fourth does not fit), then
+  // its table's action or the default halt (HealthMonitor::raise). Whatever
+  // the action, write() returns as it would without it: a caller the
+  // action restarted is not given a result (Kernel::hypercall), one halted
+  // never reads it, one that goes on reads it.
+  // (Not inlined: the event is read again here, off the common path; the
+  // caller has not run since, so it is the event write() saw.)
+  [[gnu::cold, gnu::noinline]] static void unrecoverable(Caller caller, std::uint32_t event) {
+    xmTraceEvent_t e;
+    K::Cpu::read_user(&e, event, event_bytes);
+    const xmWord_t words[4] = {(e.opCodeL & TRACE_OPCODE_CODE_MASK) >> TRACE_OPCODE_CODE_BIT, e.payload[0], e.payload[1],
+                               e.payload[2]};
+    K::HealthMonitor::raise(caller, XM_HM_EV_PARTITION_ERROR, words,
+                            "raised XM_HM_EV_PARTITION_ERROR (an XM_TRACE_UNRECOVERABLE trace event)");
   }
 
   // Stores e as stream k's next event; what the writer may not choose

@@ -155,7 +155,11 @@ xm_s32_t XM_memory_copy(xmId_t destId, xm_u32_t destAddr, xmId_t srcId, xm_u32_t
  * XM_OK; XM_NO_ACTION when the bitmasks filter it out; XM_INVALID_CONFIG
  * when the caller has no Trace element; XM_INVALID_PARAM for an event
  * outside its memory. The hypervisor fills in signature, sequence number,
- * partition id and timestamp (XM_HW_CLOCK, us).
+ * partition id and timestamp (XM_HW_CLOCK, us). An event of criticality
+ * XM_TRACE_UNRECOVERABLE also raises the HM event XM_HM_EV_PARTITION_ERROR
+ * (manual 2.13.1, 5.14.1), stored or not, Trace element or not: the
+ * caller's HealthMonitor action follows (by default it is halted); a
+ * caller that goes on gets the result above.
  * System partitions only (table 2.2), the first to use a stream being its
  * only reader (XM_PERM_ERROR otherwise):
  *   XM_trace_open(id)  a partition id or XM_HYPERVISOR_ID: the stream's
