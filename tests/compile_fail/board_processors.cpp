@@ -18,4 +18,4 @@ static_assert(stratum::config::verify<system>());  // valid as a configuration
 }  // namespace cf
 
 // Instantiating the image is what meets the board.
-template void cf::Image<cf::system>::boot();
+template void cf::Image<cf::system>::boot(stratum::kernel::Start);

@@ -13,4 +13,4 @@ inline constexpr System system = {.name = "cf", .schema_version = schema_version
 static_assert(stratum::config::verify<system>());  // valid as a configuration
 }  // namespace cf
 
-template void cf::Image<cf::system>::boot();
+template void cf::Image<cf::system>::boot(stratum::kernel::Start);

@@ -32,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "config"))
 from layers import COMPILER_ONLY, GENERATOR_ONLY, compile_, compile_system, compiler_rules  # noqa: E402
 
-FIRST = re.compile(r"(error|In instantiation of)")
+FIRST = re.compile(r"(: error:|: fatal error:|In instantiation of)")  # (not a path that says "error")
 EXPECT_ERROR = re.compile(r"(?<![-\w])EXPECT:\s*\d+: error: (\[([A-Z0-9-]+)\] .*?)\s*(?:-->)?\s*$", re.M)
 EXPECT_WARNING = re.compile(r"(?<![-\w])EXPECT:\s*\d+: warning: ", re.M)
 
