@@ -111,11 +111,16 @@ class HealthMonitor {
   // The action partition i's table binds to `event`; false when the table
   // does not name it (the default applies).
   static constexpr bool configured(Caller i, std::uint32_t event, Action& a) {
+    if constexpr (table_.actions == 0) return false;  // (no table: no action code in the image)
     const std::uint8_t cell = table_.cells[i][event];
     if (cell == 0) return false;
     a = static_cast<Action>(cell - 1);
     return true;
   }
+
+  // Whether some partition's table binds an event to `a`: the code of an
+  // action no table names is not compiled (act(), `if constexpr`).
+  static constexpr bool uses(Action a) { return ((table_.actions >> static_cast<unsigned>(a)) & 1u) != 0; }
 
   // Whether partition i's `event` is logged: its entry's log flag, or for
   // an event its table does not name, yes (the default's).
@@ -186,35 +191,43 @@ class HealthMonitor {
   // instruction (a processor trap: the instruction would fault again).
   template <class Halt>
   static void act(Caller i, std::uint32_t event, Action a, bool resumable, bool step, Halt halt) {
-    switch (a) {
-      case Action::ignore:
-      case Action::shutdown:
-      case Action::suspend:
+    // (each action's code only in an image whose tables name it: uses())
+    if constexpr (uses(Action::ignore) || uses(Action::shutdown) || uses(Action::suspend)) {
+      if (a == Action::ignore || a == Action::shutdown || a == Action::suspend) {
         if (!resumable) return halt();
         K::Faults::acted(i, event, a);
         if (step) K::Cpu::skip_instruction(i);
         // A suspended partition resumed later goes on after the fault.
-        if (a == Action::shutdown) K::VirtualTraps::raise(i, XM_VT_EXT_SHUTDOWN);
-        if (a == Action::suspend) K::Partitions::suspend_partition(i, K::system.partitions[i].id);
+        if constexpr (uses(Action::shutdown))
+          if (a == Action::shutdown) K::VirtualTraps::raise(i, XM_VT_EXT_SHUTDOWN);
+        if constexpr (uses(Action::suspend))
+          if (a == Action::suspend) K::Partitions::suspend_partition(i, K::system.partitions[i].id);
         K::request_reschedule();
         return;
-      case Action::cold_reset:
-      case Action::partition_cold_reset:
-      case Action::warm_reset:
-      case Action::partition_warm_reset:
+      }
+    }
+    if constexpr (uses(Action::cold_reset) || uses(Action::partition_cold_reset) || uses(Action::warm_reset) ||
+                  uses(Action::partition_warm_reset)) {
+      const bool cold = a == Action::cold_reset || a == Action::partition_cold_reset;
+      if (cold || a == Action::warm_reset || a == Action::partition_warm_reset) {
         // (manual 2.13.2: "the failing partition/processor": in a partition
         // table, the partition; its new life finds the event in resetStatus)
         K::Faults::acted(i, event, a);
-        if (a == Action::cold_reset || a == Action::partition_cold_reset) K::cold(i);
+        if (cold) K::cold(i);
         K::restart(i, event, true);
         return;
-      case Action::hypervisor_cold_reset:
-      case Action::hypervisor_warm_reset:
+      }
+    }
+    if constexpr (uses(Action::hypervisor_cold_reset) || uses(Action::hypervisor_warm_reset)) {
+      if (a == Action::hypervisor_cold_reset || a == Action::hypervisor_warm_reset) {
         K::Faults::acted(i, event, a);
         K::SystemControl::reset(a == Action::hypervisor_cold_reset ? XM_COLD_RESET : XM_WARM_RESET, i,
                                 "by the health monitor for partition ");
         return;
-      case Action::switch_to_maintenance:
+      }
+    }
+    if constexpr (uses(Action::switch_to_maintenance)) {
+      if (a == Action::switch_to_maintenance) {
         // Plan 1 starts at once (2.8.2: this switch is synchronous; the
         // rules make every system with this action have a plan 1). The
         // failing partition waits suspended, after its fault, for the
@@ -231,10 +244,9 @@ class HealthMonitor {
         K::Plans::switch_now(1, K::Board::now_us());
         K::request_reschedule();
         return;
-      case Action::propagate:  // not taken: no table, traps disabled, or nothing to propagate
-      case Action::halt:
-        return halt();
+      }
     }
+    halt();  // HALT, or a PROPAGATE not taken: no table, traps disabled, or nothing to propagate
   }
 
   // cells[i][event]: 0 when partition i's table does not name the event,
@@ -243,6 +255,7 @@ class HealthMonitor {
     std::array<std::array<std::uint8_t, config::hm::event_count>, N> cells{};
     // log[i] bit e: partition i logs event e (every event not named: the default's)
     std::array<std::uint32_t, N> log{};
+    std::uint32_t actions = 0;  // bit a: some partition's table takes Action a
     bool valid = true;  // every name an event and an action (HM-EVENT-UNKNOWN, HM-ACTION-UNKNOWN)
   };
   static constexpr Table table_ = [] {
@@ -259,6 +272,7 @@ class HealthMonitor {
         }
         const auto k = static_cast<std::size_t>(ev - config::hm::events);
         t.cells[i][k] = static_cast<std::uint8_t>(static_cast<unsigned>(a) + 1);
+        t.actions |= 1u << static_cast<unsigned>(a);
         if (!e.log) t.log[i] &= ~(1u << k);
       }
     }
