@@ -50,6 +50,11 @@ TEST_CASE("[BOARD-MEMORY] regions lie in the board's RAM or PROM") {
         "0x00000000+8MB)");
 }
 
+// A constant expression, as the board's rules are (valid_for<S>() instantiates
+// those; this one no build consults).
+static_assert(check_board_slot_length(t::good).empty());
+static_assert(check_board_slot_length(t::big).empty());
+
 TEST_CASE("[BOARD-SLOT-LENGTH] slots at least as long as the lateness bound: a warning, never an error") {
   Good g;
   CHECK(check_board_slot_length(g.s).empty());
