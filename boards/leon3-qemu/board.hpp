@@ -43,6 +43,8 @@ struct Leon3Qemu {
   using Processor = sparc::Processor<sparc::Hardware, S>;
 
   // The board's rules for system S, each one compile error of its own.
+  // Its warning (BOARD-SLOT-LENGTH, rules.hpp's board_warnings) is not
+  // consulted: a warning never fails the build.
   template <const config::System& S>
   static constexpr bool valid_for() {
     return config::configuration_error<leon3_qemu::check_board_processors(S)>::ok &

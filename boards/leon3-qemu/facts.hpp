@@ -1,6 +1,7 @@
 // What board leon3-qemu is, as far as a system's configuration can ask too
-// much of it. Written once, here: board.hpp's rules (BOARD-PROCESSORS,
-// BOARD-VCPUS, BOARD-MEMORY) use these facts, and the generator reads this file for
+// much of it. Written once, here: rules.hpp's rules (BOARD-PROCESSORS,
+// BOARD-VCPUS, BOARD-MEMORY) and warning (BOARD-SLOT-LENGTH) use these
+// facts, and the generator reads this file for
 // `stratum-gen check --board leon3-qemu` (generators/xmcf/facts.py), so each
 // fact stays one line `inline constexpr <type> <name> = <value>;`.
 #pragma once
@@ -22,5 +23,13 @@ inline constexpr std::uint32_t ram_start = 0x40000000;
 inline constexpr std::uint32_t ram_size = 0x08000000;
 inline constexpr std::uint32_t rom_start = 0x00000000;
 inline constexpr std::uint32_t rom_size = 0x00800000;
+// How late a slot may start (BOARD-SLOT-LENGTH warns of slots shorter than
+// this): the measured slot-start lateness bound of tests/bench/REPORT.md,
+// the longest hypervisor excursion plus the longest slot switch, 5501
+// instructions = 176us under run.py's -icount shift=5 (32ns an
+// instruction), rounded up to 180us as the attack suite's
+// VICTIM_LATE_BOUND_US (tests/attacks/main.c) does. A shorter slot can pass
+// wholly while the hypervisor is busy (XM_HM_EV_SCHED_ERROR).
+inline constexpr std::uint32_t slot_lateness_bound_us = 180;
 
 }  // namespace stratum::boards::leon3_qemu

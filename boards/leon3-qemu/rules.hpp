@@ -3,11 +3,15 @@
 // board's facts (facts.hpp), which the generator reads too, so that
 // `stratum-gen check --board leon3-qemu` prints the same messages; board.hpp
 // applies them where the image is instantiated (Leon3Qemu::valid_for<S>()).
+// The board's warning (BOARD-SLOT-LENGTH) is listed apart, in
+// `board_warnings`, which valid_for<S>() does not consult: like the
+// manual's advice (check.hpp's `warnings`), it never fails a build.
 // Kept apart from board.hpp, which is SPARC code, so the host tests can run
 // them.
 #pragma once
 
 #include "facts.hpp"
+#include "stratum/config/check.hpp"
 #include "stratum/config/diagnostic.hpp"
 #include "stratum/config/model.hpp"
 #include "stratum/config/target.hpp"
@@ -62,5 +66,30 @@ constexpr config::Diagnostic check_board_memory(const config::System& s) {
     }
   return d;
 }
+
+// [BOARD-SLOT-LENGTH] a warning: a slot starts at most
+// slot_lateness_bound_us late (facts.hpp), and only a slot at least that
+// long is sure to run at all; a shorter one can pass wholly while the
+// hypervisor serves another partition (the hypervisor then raises
+// XM_HM_EV_SCHED_ERROR). Empty slots are SLOT-EMPTY's.
+constexpr config::Diagnostic check_board_slot_length(const config::System& s) {
+  config::Diagnostic d;
+  for (const config::Processor& c : s.processors)
+    for (const config::Plan& p : c.plans)
+      for (const config::Slot& sl : p.slots)
+        if (sl.duration_us != 0 && sl.duration_us < slot_lateness_bound_us) {
+          config::detail::slot(d << "[BOARD-SLOT-LENGTH] ", c, p, sl) << " lasts ";
+          d.time_us(sl.duration_us) << ", less than the ";
+          d.time_us(slot_lateness_bound_us) << " a slot may start late on board " << name
+                                            << ": the hypervisor may miss it wholly (XM_HM_EV_SCHED_ERROR)";
+          return d;
+        }
+  return d;
+}
+
+// The board's warnings: tests run them; valid_for<S>() does not.
+inline constexpr config::Rule board_warnings[] = {
+    {"BOARD-SLOT-LENGTH", check_board_slot_length},
+};
 
 }  // namespace stratum::boards::leon3_qemu

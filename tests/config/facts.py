@@ -9,9 +9,11 @@ generated. This test fails when:
   - hm_matrix.hpp is not what hm.py renders (`--update` rewrites it);
   - a fact the generator needs cannot be read from its header;
   - the two layers do not have the same rules: the generator's rule
-    functions (their ids, and whether a rule is an error, a warning or a
-    board's rule) against check.hpp's `rules` and `warnings` tables and the
-    rules of each board.hpp; the C++ function of rule X-Y is check_x_y;
+    functions (their ids, and whether a rule is an error, a warning, a
+    board's rule or a board's warning) against check.hpp's `rules` and
+    `warnings` tables and the rules of each board's rules.hpp (its
+    `board_warnings` table apart); the C++ function of rule X-Y is
+    check_x_y;
   - docs/configuration-rules.md does not list a rule.
 """
 import argparse
@@ -33,8 +35,8 @@ CPP_ONLY = {"SCHEMA-VERSION"}  # the tables' own version: no XML can break it
 
 
 def cpp_table(text, name):
-    """(id, function) rows of `inline constexpr Rule name[] = {...};`."""
-    body = re.search(rf"inline constexpr Rule {name}\[\] = \{{(.*?)\n\}};", text, re.S)
+    """(id, function) rows of `inline constexpr Rule name[] = {...};` (or `config::Rule`)."""
+    body = re.search(rf"inline constexpr (?:\w+::)*Rule {name}\[\] = \{{(.*?)\n\}};", text, re.S)
     return CPP_RULE.findall(body.group(1)) if body else []
 
 
@@ -58,7 +60,7 @@ def main():
             board = facts.board(name)
             if board.name != name:
                 problems.append(f"boards/{name}/facts.hpp names the board '{board.name}'")
-            board.processors, board.vcpus_per_partition  # what the board rules read
+            board.processors, board.vcpus_per_partition, board.slot_lateness_bound_us  # what the board rules read
         except facts.FactError as e:
             problems.append(str(e))
 
@@ -66,19 +68,23 @@ def main():
     layers = {"rules": cpp_table(text, "rules"), "warnings": cpp_table(text, "warnings")}
     for name in boards:
         board_hpp = (ROOT / "boards" / name / "rules.hpp").read_text()
+        board_warnings = cpp_table(board_hpp, "board_warnings")
         layers[f"{name} board"] = [(rid, rid.lower().replace("-", "_"))
                                    for rid in sorted(set(re.findall(r'"\[(BOARD-[A-Z0-9-]+)\]', board_hpp)))
-                                   if f"check_{rid.lower().replace('-', '_')}" in board_hpp]
+                                   if f"check_{rid.lower().replace('-', '_')}" in board_hpp
+                                   and rid not in {w for w, _fn in board_warnings}]
+        layers[f"{name} board warnings"] = board_warnings
     for table, rows in layers.items():
         for rid, fn in rows:
             if fn != rid.lower().replace("-", "_"):
                 problems.append(f"C++ {table}: rule {rid} is checked by check_{fn}")
     python = {
         "rules": {r.id for r in RULES if r.severity != WARNING and not r.board},
-        "warnings": {r.id for r in RULES if r.severity == WARNING},
+        "warnings": {r.id for r in RULES if r.severity == WARNING and not r.board},
     }
     for name in boards:
-        python[f"{name} board"] = {r.id for r in RULES if r.board}
+        python[f"{name} board"] = {r.id for r in RULES if r.board and r.severity != WARNING}
+        python[f"{name} board warnings"] = {r.id for r in RULES if r.board and r.severity == WARNING}
     for table, rows in layers.items():
         cpp = {rid for rid, _fn in rows} - CPP_ONLY
         if cpp != python[table]:

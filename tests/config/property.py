@@ -6,8 +6,8 @@ single mutations of them: an attribute changed, an element removed or
 duplicated, a reference renamed. For each one:
 
   - `stratum-gen check` gives the set of broken rule ids (every error;
-    warnings, the manual's advice, are no broken rule: the C++ layer never
-    fails on them);
+    warnings, the manual's advice and the board's (BOARD-SLOT-LENGTH), are
+    no broken rule: the C++ layer never fails on them);
   - `stratum-gen generate --no-check` writes the tables and the hypervisor's
     main file is compiled against them; the compiler gives the set of rule
     ids in its `configuration_error<...>` lines.

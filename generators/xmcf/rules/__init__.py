@@ -16,7 +16,8 @@ reported, then the tool stops. The rules, their ids and the exact text of
 their messages are specified in docs/configuration-rules.md; the C++ layer
 prints the same text, so any change here is a change of that document first.
 
-A rule registered with @advice reports the manual's advice: a warning.
+A rule registered with @advice reports the manual's advice: a warning;
+one registered with @board_advice, the board's (board.py).
 """
 from . import board, channels, hardware, hm, memory, names, scheduling  # noqa: F401 (they register their rules)
 from .common import RULES

@@ -3,9 +3,13 @@
 (boards/<board>/facts.hpp). The C++ layer checks the same rules where the
 image is instantiated for the board (Board::valid_for<S>() in
 boards/<board>/board.hpp); a system that breaks only these is a valid XM_CF
-file that this board cannot run."""
-from ..units import fmt_area
-from .common import TARGET, board_rule, region, violation
+file that this board cannot run.
+
+A rule registered with @board_advice is the board's advice: a warning, which
+the C++ layer lists apart (boards/<board>/rules.hpp's `board_warnings`) and
+never fails on."""
+from ..units import fmt_area, fmt_time
+from .common import TARGET, all_slots, board_advice, board_rule, region, slot, violation
 
 
 @board_rule
@@ -43,3 +47,17 @@ def board_memory(system, board):
                             f"{fmt_area(board.ram_start, board.ram_size)}, PROM {fmt_area(board.rom_start, board.rom_size)})",
                             r.line)
             return
+
+
+@board_advice
+def board_slot_length(system, board):
+    """A slot starts at most board.slot_lateness_bound_us late; a shorter slot
+    can pass wholly while the hypervisor serves another partition (it then
+    raises XM_HM_EV_SCHED_ERROR). XtratuM accepts it: a warning. Empty slots
+    are SLOT-EMPTY's."""
+    bound = board.slot_lateness_bound_us
+    for c, plan, s in all_slots(system):
+        if 0 < s.duration_us < bound:
+            yield violation(f"{slot(c, plan, s)} lasts {fmt_time(s.duration_us)}, less than the {fmt_time(bound)} "
+                            f"a slot may start late on board {board.name}: the hypervisor may miss it wholly "
+                            f"(XM_HM_EV_SCHED_ERROR)", s.line)

@@ -50,6 +50,7 @@ def _register(severity, board=False):
 rule = _register(ERROR)            # a rule: breaking it is an error
 advice = _register(WARNING)        # the manual's advice: a warning
 board_rule = _register(ERROR, board=True)  # a rule of the board the system is checked for
+board_advice = _register(WARNING, board=True)  # the board's advice: a warning
 
 
 def violation(message, line, notes=()):

@@ -22,8 +22,11 @@
 // followed by one static_assert; rules that hold leave no trace (they all
 // instantiate the same configuration_error<{}>).
 //
-// The board adds its own rules (Board::valid_for<S>(), BOARD-PROCESSORS and
-// BOARD-VCPUS, which the generator also checks for the board it is given);
+// The board adds its own rules (Board::valid_for<S>(), BOARD-PROCESSORS,
+// BOARD-VCPUS and BOARD-MEMORY, which the generator also checks for the
+// board it is given) and warnings (boards/<board>/rules.hpp's
+// `board_warnings`, BOARD-SLOT-LENGTH, which valid_for<S>() does not
+// consult either);
 // the kernel adds the rules that depend on the image (MMU-TABLES-SIZE,
 // PCT-ROOM); the generator adds those on the XML text itself (XML, XSD,
 // UNIT, TIME-TICK).
