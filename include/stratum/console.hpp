@@ -58,6 +58,11 @@ struct Console {
       ++tail_;
     }
   }
+  // Where the next byte queued goes (free-running), and whether everything
+  // queued before `position` has left for the UART.
+  static std::uint32_t position() { return head_; }
+  static bool drained(std::uint32_t position) { return static_cast<std::int32_t>(tail_ - position) >= 0; }
+
   // Everything queued, waiting for the UART (boot, the end of the run).
   static void flush() {
     while (head_ != tail_) {

@@ -14,7 +14,16 @@
 // the faulting partition's own slot has `report_margin_us` left; otherwise at
 // the start of that partition's next slot (its own time), or at the end of
 // the run, whichever comes first. The other actions' lines wait the same
-// way (one per partition: a newer one replaces a line still waiting).
+// way. One line a partition waits at a time, and a partition's line is not
+// written while its previous one is still in the console ring: the bytes
+// would go out in another partition's time (a reschedule drains 16, a
+// partition's XM_write_console its own and whatever is before them), and
+// a partition faulting in a loop would fill the ring for everybody (a
+// tester's flood). An action that finds a line waiting, or its previous
+// one not out yet, is counted in the line that waits ("and N more HM
+// actions"), unless it halts the partition: a halt's line replaces the
+// waiting one (and counts it). Every action is in the HM log when its
+// table logs it.
 #pragma once
 
 #include <cstddef>
@@ -98,25 +107,39 @@ struct Faults {
     const char* what;  // a fault() line, or nullptr: the trap's
   };
   static inline Report reports_[N]{};
+  struct Lines {
+    std::uint32_t more;       // actions counted in the waiting line
+    std::uint32_t queued_to;  // the console position after its last line
+  };
+  static inline Lines lines_[N]{};
 
   static void report(Caller i, const Report& r) {
     if (r.halted) K::halt(i);
-    reports_[i] = r;
+    Lines& n = lines_[i];
+    const bool backlog = !K::Out::drained(n.queued_to);
+    if (reports_[i].pending || backlog) {
+      if (reports_[i].pending) ++n.more;
+      if (!reports_[i].pending || r.halted) reports_[i] = r;
+      else return;  // (counted: the waiting line stays)
+    } else {
+      reports_[i] = r;
+    }
     // (in a switch the slot is already the next partition's: not its time)
-    if (K::Plans::slot_partition() == static_cast<int>(i) && K::Plans::slot_end() > K::Board::now_us() + report_margin_us)
+    if (!backlog && K::Plans::slot_partition() == static_cast<int>(i) &&
+        K::Plans::slot_end() > K::Board::now_us() + report_margin_us)
       write(i);
   }
 
   [[gnu::cold]] static void write(Caller i) {
     Report& r = reports_[i];
     r.pending = false;
-    Line l;
+    Text<224> l;
     l << "Stratum: partition ";
     l.dec(K::system.partitions[i].id) << " '" << K::system.partitions[i].name << "' ";
     if (!r.halted) {
       l << K::HealthMonitor::event_name(r.event) << " at pc ";
-      l.hex(r.pc) << ": " << K::HealthMonitor::action_name(r.action) << "\n";
-      return K::Out::write(l);
+      l.hex(r.pc) << ": " << K::HealthMonitor::action_name(r.action);
+      return finish(i, l, "");
     }
     if (r.what) {
       l << r.what;
@@ -156,8 +179,20 @@ struct Faults {
           break;
       }
     }
-    l << ": partition halted\n";
-    K::Out::write(l);
+    finish(i, l, ": partition halted");
+  }
+
+  // The line's end, the actions counted in it, and where it ends in the ring.
+  static void finish(Caller i, Text<224>& l, const char* end) {
+    l << end;
+    if (lines_[i].more != 0) {
+      l << " (and ";
+      l.dec(lines_[i].more) << " more HM actions)";
+    }
+    l << '\n';
+    lines_[i].more = 0;
+    K::Out::write(l.c_str(), static_cast<std::uint32_t>(l.length));
+    lines_[i].queued_to = K::Out::position();
   }
 };
 

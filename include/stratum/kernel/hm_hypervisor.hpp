@@ -53,6 +53,7 @@
 
 #include "stratum/config/hm.hpp"
 #include "stratum/console.hpp"
+#include "stratum/kernel/partition.hpp"
 
 extern "C" {
 #include "xm/hm.h"
@@ -132,9 +133,15 @@ class HypervisorHm {
   }
 
   // Partition `next` runs in its slot (a reschedule): the waiting line, if
-  // it is charged to it. One compare on the reschedule path.
+  // it is charged to it, or when the idle context runs and the partition it
+  // is charged to is halted (its slot, then, is nobody's time; else a halted
+  // partition's line would never come, nor the later events counted in it).
+  // One test on the reschedule path.
   static void running(int next) {
-    if (pending_.waiting && pending_.charged == next) [[unlikely]] write_pending();
+    if (pending_.waiting) [[unlikely]]
+      if (pending_.charged == next ||
+          (next < 0 && K::Partitions::state(static_cast<Caller>(pending_.charged)) == PartitionState::halted))
+        write_pending();
   }
 
   // The waiting line, now (its partition's time, or the end of the run).

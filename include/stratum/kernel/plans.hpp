@@ -90,9 +90,18 @@ class Plans {
   // and changes nothing, for a plan the processor does not have; otherwise
   // asks for a reschedule (K::request_reschedule), which the trap being
   // handled then runs.
+  // A plan that already runs goes on where it is (a pending switch away
+  // from it is cancelled): starting it again from its first slot would give
+  // that slot's partition, whose excursion may be what raised the event,
+  // its slot again at once, every time, and the plan's later slots (the
+  // maintenance plan's system partition) none (a tester's finding).
   static bool switch_now(std::uint32_t planId, std::uint64_t now) {
     const config::Plan* p = find(planId);
     if (p == nullptr) return false;
+    if (p == &sched_.plan()) {
+      sched_.request_plan(*p);
+      return true;
+    }
     sched_.switch_now(*p, now);
     plan_started();
     slot_started();
