@@ -380,3 +380,40 @@ TEST_CASE("SWITCH_TO_MAINTENANCE while plan 1 runs does not starve plan 1's late
   CHECK(io_server_ran);
   CHECK(T::K::HmLog::logged() == 6);  // (one SCHED_ERROR a frame: that much holds either way)
 }
+
+namespace {
+// Plan 1 (maintenance): IoServer [0, 20) ms, FlightCtl [20, 40), Spare's
+// short slot [40, 40.1) (Spare does not boot), FlightCtl [40.1, 60); plan 2:
+// IoServer alone. SCHED_ERROR -> SWITCH_TO_MAINTENANCE.
+inline constexpr Slot maint2_slots[] = {{.id = 0, .start_us = 0, .duration_us = 20000, .partition_id = 1},
+                                        {.id = 1, .start_us = 20000, .duration_us = 20000, .partition_id = 0},
+                                        {.id = 2, .start_us = 40000, .duration_us = 100, .partition_id = 2},
+                                        {.id = 3, .start_us = 40100, .duration_us = 19900, .partition_id = 0}};
+inline constexpr Slot plan2_slots[] = {{.id = 0, .start_us = 0, .duration_us = 60000, .partition_id = 1}};
+inline constexpr Plan three_plans[] = {plans[0], {.id = 1, .major_frame_us = 60000, .slots = maint2_slots},
+                                       {.id = 2, .major_frame_us = 60000, .slots = plan2_slots}};
+inline constexpr Processor three_plan_processors[] = {{.id = 0, .frequency_khz = 50000, .plans = three_plans}};
+inline constexpr System sched_to_maintenance_3 = [] {
+  System s = SchedToMaintenance::system;
+  s.processors = three_plan_processors;
+  return s;
+}();
+}  // namespace
+
+TEST_CASE("SWITCH_TO_MAINTENANCE while plan 1 runs cancels a switch XM_switch_sched_plan asked for") {
+  using T = Booted<__COUNTER__, sched_to_maintenance_3>;
+  T t;
+  T::in_slot_of(0, 19000);
+  T::at(55000);  // plan 0's slot 1 passed: plan 1 from 55 ms, IoServer [55, 75) ms
+  REQUIRE(T::K::Plans::scheduler().plan().id == 1);
+  REQUIRE(T::current() == 1);
+  REQUIRE(T::call(__SWITCH_SCHED_PLAN_NR, {2, p1 + 0x100}) == XM_OK);  // plan 2 from 115 ms
+  T::at(75100);
+  T::at(95200);  // Spare's [95, 95.1) ms passed: SCHED_ERROR, maintenance while in plan 1
+  CHECK(T::K::HmLog::logged() == 2);
+  CHECK(T::K::Plans::scheduler().plan().id == 1);
+  CHECK(T::current() == 0);  // FlightCtl's [95.1, 115) ms: plan 1 went on where it was
+  T::at(115100);
+  CHECK(T::K::Plans::scheduler().plan().id == 1);  // the request for plan 2 was cancelled
+  CHECK(T::current() == 1);
+}
