@@ -2,11 +2,11 @@
 // 2.13.1-2.13.3): the events the XMHypervisor table takes (a missed slot,
 // a spurious interrupt, a trap of the hypervisor's own code, an internal
 // error), their defaults, each action the table may bind (each test fails
-// if the action is not taken), the log entries with the sys bit, and what a
-// restart of the hypervisor keeps.
+// if the action is not taken), the log entries with the sys bit and the
+// console lines. The restarts of the hypervisor: test_hm_restart.cpp.
 #include <doctest/doctest.h>
 
-#include "kernel_fixture.hpp"
+#include "hm_fixture.hpp"
 
 using namespace stratum::test::kernel_fixture;
 using stratum::kernel::PartitionState;
@@ -16,56 +16,6 @@ using stratum::test::Shutdown;
 using stratum::test::SimBoard;
 using stratum::config::hm::Action;
 namespace tt = stratum::sparc::tt;
-
-namespace {
-
-constexpr const char* name_of(Action a) { return stratum::config::hm::action_names[static_cast<unsigned>(a)]; }
-
-// The fixture's system with a maintenance plan (IoServer all frame long),
-// and an XMHypervisor table binding event E to action A (logged or not).
-inline constexpr Slot maintenance_slots[] = {{.id = 0, .start_us = 0, .duration_us = 60000, .partition_id = 1}};
-inline constexpr Plan two_plans[] = {plans[0], {.id = 1, .major_frame_us = 60000, .slots = maintenance_slots}};
-inline constexpr Processor two_plan_processors[] = {{.id = 0, .frequency_khz = 50000, .plans = two_plans}};
-
-template <Action A, std::uint32_t E, bool Log = true>
-struct Xm {
-  static constexpr HmEvent events[] = {{stratum::config::hm::events[E].name, name_of(A), Log}};
-  static constexpr System system = [] {
-    System s = base;
-    s.processors = two_plan_processors;
-    s.hypervisor.hm_events = events;
-    return s;
-  }();
-};
-inline constexpr System unconfigured = [] {
-  System s = base;
-  s.processors = two_plan_processors;
-  return s;
-}();
-
-constexpr std::uint32_t event_of(const xmHmLog_t& e) { return (e.opCode & HMLOG_OPCODE_EVENT_MASK) >> HMLOG_OPCODE_EVENT_BIT; }
-constexpr std::uint32_t desc = OBJDESC_BUILD(OBJ_CLASS_HM, XM_HYPERVISOR_ID, 0);
-constexpr std::uint32_t buf_at = p1 + 0x400;
-
-template <int Tag, const System& S = unconfigured>
-struct H : Booted<Tag, S> {
-  using B = Booted<Tag, S>;
-  explicit H(std::size_t image_bytes = 64) : B(image_bytes) {}
-  // Slot 1 (IoServer, [20, 50) ms) passes wholly while the hypervisor is
-  // busy: the event timer comes next at 55 ms, in Spare's slot.
-  static void miss_slot_1() {
-    B::in_slot_of(0, 19000);
-    B::at(55000);
-  }
-  // IoServer (system) reads up to n entries of the log in its next slot.
-  static std::int32_t read(std::uint32_t n) {
-    B::in_slot_of(1, 100, 1);
-    return B::call(__READ_OBJECT_NR, {desc, buf_at, n * static_cast<std::uint32_t>(sizeof(xmHmLog_t)), 0});
-  }
-  static xmHmLog_t entry(std::uint32_t k) { return B::Hw::template peek<xmHmLog_t>(buf_at + k * sizeof(xmHmLog_t)); }
-};
-
-}  // namespace
 
 TEST_CASE("SCHED_ERROR: a slot that passed wholly is logged with the sys bit, and ignored by default") {
   using T = H<__COUNTER__>;
@@ -201,106 +151,6 @@ TEST_CASE("the event timer's interrupt is not an HM event") {
   T booted;
   T::run_until(130000);
   CHECK(T::K::HmLog::logged() == 0);
-}
-
-TEST_CASE("a trap of the hypervisor's own code: its event, logged with the context; HALT by default") {
-  using T = H<__COUNTER__>;
-  T booted;
-  T::in_slot_of(0, 100);
-  try {
-    T::K::fatal(0x02, 0x40001234, 0x40001238, 0x4000f0);
-    FAIL("not halted");
-  } catch (const Shutdown& s) {
-    CHECK(s.code == 1);
-  }
-  CHECK(T::console().find("Stratum: XM_HM_EV_SPARCV8_ILLEGAL_INSTR in the hypervisor: trap 0x00000002 at pc 0x40001234") !=
-        std::string::npos);
-  CHECK(T::console().find(": XM_HM_AC_HALT (the default)\r\n") != std::string::npos);
-  CHECK(T::K::HmLog::logged() == 1);
-}
-
-TEST_CASE("a hypervisor trap's event: an MMU refusal is MEM_PROTECTION, a window trap INTERNAL_ERROR") {
-  using T = H<__COUNTER__>;
-  T booted;
-  T::Hw::fault_status = 1u << 2;  // FT = invalid address
-  T::Hw::fault_address = 0x10000000;
-  CHECK_THROWS_AS(T::K::fatal(0x09, 0x40001000, 0x40001004, 0), Shutdown);
-  CHECK(T::console().find("XM_HM_EV_MEM_PROTECTION in the hypervisor: trap 0x00000009 at pc 0x40001000 npc 0x40001004 "
-                          "psr 0x00000000 address 0x10000000") != std::string::npos);
-  CHECK_THROWS_AS(T::K::fatal(0x05, 0x40001000, 0x40001004, 0), Shutdown);
-  CHECK(T::console().find("XM_HM_EV_INTERNAL_ERROR in the hypervisor: trap 0x00000005") != std::string::npos);
-  CHECK_THROWS_AS(T::K::fatal(0x83, 0x40001000, 0x40001004, 0), Shutdown);
-  CHECK(T::console().find("XM_HM_EV_UNEXPECTED_TRAP in the hypervisor: trap 0x00000083") != std::string::npos);
-  CHECK(T::K::HmLog::logged() == 3);
-}
-
-TEST_CASE("a hypervisor trap -> HYPERVISOR_WARM_RESET: the hypervisor restarts warm, keeping the log and counting the reset") {
-  using T = H<__COUNTER__, Xm<Action::hypervisor_warm_reset, XM_HM_EV_SPARCV8_ILLEGAL_INSTR>::system>;
-  T booted;
-  T::in_slot_of(0, 100);
-  std::uint32_t how = 0;
-  try {
-    T::K::fatal(0x02, 0x40001234, 0x40001238, 0);
-    FAIL("not restarted");
-  } catch (const Restart& r) {
-    how = r.how;
-  }
-  CHECK(how == static_cast<std::uint32_t>(Start::warm_restart));
-  CHECK(T::console().find(": XM_HM_AC_HYPERVISOR_WARM_RESET\r\n") != std::string::npos);
-  T::Hw::images.clear();  // a warm restart loads no image (a load would fail the test: no image to copy)
-  T::K::boot(static_cast<Start>(how));
-  CHECK(T::console().find("Stratum: hypervisor restarted (warm) by the health monitor; HM log kept\r\n") != std::string::npos);
-  CHECK(T::K::SystemControl::resets() == 1);
-  REQUIRE(T::read(4) == 1);
-  const xmHmLog_t e = T::entry(0);
-  CHECK(event_of(e) == XM_HM_EV_SPARCV8_ILLEGAL_INSTR);
-  CHECK((e.opCode & HMLOG_OPCODE_SYS_MASK) != 0);
-  CHECK((e.opCode & HMLOG_OPCODE_VALID_CPUCTXT_MASK) != 0);
-  CHECK(e.cpuCtxt.pc == 0x40001234);
-}
-
-TEST_CASE("a hypervisor trap -> COLD_RESET, HYPERVISOR_COLD_RESET, WARM_RESET: a restart of that mode") {
-  auto check = []<class T>(T, Start how) {
-    try {
-      T::K::fatal(0x02, 0x40001234, 0x40001238, 0);
-      FAIL("not restarted");
-    } catch (const Restart& r) {
-      CHECK(r.how == static_cast<std::uint32_t>(how));
-    }
-  };
-  check(H<__COUNTER__, Xm<Action::cold_reset, XM_HM_EV_SPARCV8_ILLEGAL_INSTR>::system>(64), Start::cold_restart);
-  check(H<__COUNTER__, Xm<Action::hypervisor_cold_reset, XM_HM_EV_SPARCV8_ILLEGAL_INSTR>::system>(64), Start::cold_restart);
-  check(H<__COUNTER__, Xm<Action::warm_reset, XM_HM_EV_SPARCV8_ILLEGAL_INSTR>::system>(64), Start::warm_restart);
-}
-
-TEST_CASE("a hypervisor trap -> IGNORE (UNEXPECTED_TRAP may take it): nothing to go on with, halted") {
-  using T = H<__COUNTER__, Xm<Action::ignore, XM_HM_EV_UNEXPECTED_TRAP>::system>;
-  T booted;
-  CHECK_THROWS_AS(T::K::fatal(0x83, 0x40001000, 0x40001004, 0), Shutdown);
-  CHECK(T::console().find(": XM_HM_AC_IGNORE (nothing to go on with: halted)\r\n") != std::string::npos);
-}
-
-TEST_CASE("an internal error is INTERNAL_ERROR, halted by default") {
-  using T = H<__COUNTER__>;
-  T booted;
-  CHECK_THROWS_AS(T::K::HypervisorHm::internal_error("a check failed"), Shutdown);
-  CHECK(T::console().find("Stratum: XM_HM_EV_INTERNAL_ERROR in the hypervisor: a check failed: XM_HM_AC_HALT (the default)\r\n") !=
-        std::string::npos);
-  CHECK(T::K::HmLog::logged() == 1);
-}
-
-TEST_CASE("a warm restart copies whole the images whose load it cut short, and no other") {
-  using T = H<__COUNTER__, Xm<Action::hypervisor_warm_reset, XM_HM_EV_SPARCV8_ILLEGAL_INSTR>::system>;
-  T booted(4096);  // four load steps
-  T::in_slot_of(1);
-  REQUIRE(T::call(__RESET_PARTITION_NR, {0, XM_COLD_RESET, 0}) == XM_OK);  // FlightCtl: a load begins
-  T::Hw::template poke<std::uint32_t>(p0 + 0x800, 0);                       // not copied yet
-  T::Hw::template poke<std::uint32_t>(p2 + 0x800, 0x11111111);              // Spare's memory, as it left it
-  CHECK_THROWS_AS(T::K::fatal(0x02, 0x40001234, 0x40001238, 0), Restart);
-  T::K::boot(Start::warm_restart);
-  CHECK(T::Hw::template peek<std::uint32_t>(p0 + 0x800) == 0x5a5a5a5au);  // whole before it runs
-  CHECK(T::Hw::template peek<std::uint32_t>(p2 + 0x800) == 0x11111111u);  // kept: a warm restart
-  CHECK(stratum_persistent.images_loading == 0);
 }
 
 // README, "The hypervisor's events": "An IGNOREd event's line waits ... for
