@@ -42,10 +42,10 @@
  * the attacks here.
  *
  * The lateness bound, VICTIM_LATE_BOUND_US below, is the README's: the
- * worst-case table of tests/bench/REPORT.md (bench-report) measures 176 us
+ * worst-case table of tests/bench/REPORT.md (bench-report) measures 192 us
  * under -icount shift=5 (32 ns an instruction), the longest hypervisor
  * excursion plus the longest switch (one that drains a hypervisor console
- * line), rounded up to 180 us. In this suite
+ * line), rounded up to 200 us. In this suite
  * the victim learns of its slot about 33 us after it starts (the switch,
  * the slot-start virtual interrupt and its own XM_get_time) whoever ran
  * before, and 100 us at worst (a cold reset's 1 KB load step at the
@@ -60,7 +60,7 @@
  * runs them; -DATTACKS_ONLY=N runs attack N alone). */
 #include "attacks.h"
 
-#define VICTIM_LATE_BOUND_US 180u
+#define VICTIM_LATE_BOUND_US 200u
 
 static partitionControlTable_t *pct(void) { return XM_params_get_PCT(); }
 

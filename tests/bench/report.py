@@ -56,10 +56,13 @@ def main():
                   "Every hypervisor excursion (from a partition's last instruction to the next partition",
                   "instruction) of a run where a system partition makes every hypercall with its costliest",
                   "arguments, a partner with a deep stack and a fast timer is reset warm and cold (its image",
-                  "loaded in 1 KB steps) and has two HM events (a division by zero PROPAGATEd to its own trap",
-                  "table every life, a privileged instruction HALTing it once), and two partitions move the FPU,",
-                  "measured in a single-step trace; the longest of each kind. Traps are disabled throughout an",
-                  "excursion, so a slot boundary can wait for one.", ""]
+                  "loaded in 1 KB steps) and has three HM events (a division by zero PROPAGATEd to its own trap",
+                  "table every life, a privileged instruction HALTing it once, an XM_trace_event of criticality",
+                  "XM_TRACE_UNRECOVERABLE IGNOREd in every life but that one), a third partition has an IGNOREd",
+                  "misaligned load, both IGNOREs early in the slot (their console lines written at once) in",
+                  "partitions named to the schema's limit of 31 characters (the longest lines), and two",
+                  "partitions move the FPU, measured in a single-step trace; the longest of each kind. Traps are",
+                  "disabled throughout an excursion, so a slot boundary can wait for one.", ""]
         lines += worst.markdown(*worst.measure(a.worst))
     lines += ["", "## Image sizes (bytes, `size -A`)", "",
               "The hypervisor's own `.text`, `.rodata`, `.data`, `.bss` (stacks included), then what the",

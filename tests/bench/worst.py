@@ -9,10 +9,17 @@ excursion is named by the trap that began it (the trap table entry it ran
 first says which) and, for a hypercall, by the partition's call site: the
 `wc_<name>` label on its `ta` in tests/bench/worst/caller.c, or the function
 holding the `ta` (libxm's own calls). A partition's fault is an HM event
-(tests/bench/worst/system.xml gives Partner a PROPAGATE and a HALT): it is
-named by its trap and by what follows it, the same partition in its own
-virtual trap table (`_traptab`, libxm's) being PROPAGATE, another context
-HALT. The longest excursion of each name is its worst case.
+(tests/bench/worst/system.xml gives Partner a PROPAGATE and a HALT, and Fpu
+an IGNORE of a misaligned load): it is named by its trap and by what follows
+it, the same partition in its own virtual trap table (`_traptab`, libxm's)
+being PROPAGATE, the same partition elsewhere IGNORE (the only other
+action in that table that lets it go on), another context HALT. An HM
+event a hypercall raises (Partner's XM_trace_event of criticality
+XM_TRACE_UNRECOVERABLE, IGNOREd) is named by its call site (EVENTS). Both
+IGNOREd events come early in their partitions' slots, so their console
+lines are written at once, and both partitions have 31-character names
+(the schema's limit): the longest lines. The longest excursion of each
+name is its worst case.
 
 A slot boundary's interrupt waits for whatever excursion is running when it
 fires (traps are disabled in the hypervisor), and the slot then starts after
@@ -38,6 +45,9 @@ INSTRUCTIONS_PER_US = 31.25  # -icount shift=5: 32 ns an instruction
 # Call sites outside tests/bench/worst/caller.c, by the function holding the `ta`.
 SITES = {"common_entry": "XM_sparc_iret (libxm's virtual trap table)",
          "_start": "XM_write_register32 TBR (libxm's start-up code)"}
+
+# Call sites in tests/bench/worst whose hypercall is an HM event, by label.
+EVENTS = {"trace_event_unrecoverable": "HM event, IGNORE with its line (XM_TRACE_UNRECOVERABLE, 31-character name)"}
 
 TRAPS = {0x05: "window overflow", 0x06: "window underflow", 0x01: "instruction access",
          0x09: "data access", 0x03: "privileged instruction", 0x04: "fp disabled",
@@ -150,6 +160,8 @@ def name_of(first, table, start_pc, before, after, parts, end_pc=None):
     if tt in (0xF0, 0xF1) and isinstance(before, int):
         site = parts[before].at(start_pc)
         site = site[3:] if site.startswith("wc_") else SITES.get(site, site)
+        if site in EVENTS:
+            return EVENTS[site]
         return ("hypercall " if tt == 0xF0 else "asm hypercall ") + site
     if tt is not None and 0x11 <= tt <= 0x1F:
         if before == "idle" or after == "idle":
@@ -164,7 +176,7 @@ def name_of(first, table, start_pc, before, after, parts, end_pc=None):
             traptab = dict((n, a) for a, n in parts[before].syms).get("_traptab")
             if traptab is not None and end_pc is not None and traptab <= end_pc < traptab + TRAP_TABLE_SIZE:
                 return f"HM event, PROPAGATE ({TRAPS[tt]})"
-            return f"HM event, the partition goes on ({TRAPS[tt]})"
+            return f"HM event, IGNORE with its line ({TRAPS[tt]}, 31-character name)"
         return f"HM event, HALT ({TRAPS[tt]})"
     if tt in TRAPS:
         return TRAPS[tt]

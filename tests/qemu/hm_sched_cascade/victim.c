@@ -1,6 +1,6 @@
 /* Victim of tests/qemu/hm_sched_cascade: a 20 us slot and a 3 ms one a
  * frame. In its long slot it reports whether that slot started within the
- * attack suite's 180 us (README: the bound is 176 us). */
+ * attack suite's 200 us (README: the bound is 192 us). */
 #include <xm.h>
 
 static xmTime_t now(void) {
@@ -15,8 +15,8 @@ void PartitionMain(void) {
     const partitionControlTable_t *pct = XM_params_get_PCT();
     if (pct->schedInfo.slotDuration >= 1000) {
       const int late = (int)(t - pct->schedInfo.slotStart);
-      if (late <= 180)
-        xprintf("Victim: long slot started within 180 us\n");
+      if (late <= 200)
+        xprintf("Victim: long slot started within 200 us\n");
       else
         xprintf("Victim: long slot started %d us late: OVER THE BOUND\n", late);
     }
