@@ -162,8 +162,7 @@ class HypervisorHm {
     const auto trap = K::Cpu::describe(K::Cpu::classify(tt), tt);
     // A window trap that reaches here found the hypervisor's own stack
     // unusable: its state, not its code, is wrong.
-    const bool window = tt == 0x05 || tt == 0x06;
-    const std::uint32_t event = window ? XM_HM_EV_INTERNAL_ERROR : K::HealthMonitor::event_of(trap);
+    const std::uint32_t event = K::Cpu::window_trap(tt) ? XM_HM_EV_INTERNAL_ERROR : K::HealthMonitor::event_of(trap);
     FatalLine l;
     l << "\nStratum: " << config::hm::events[event].name << " in the hypervisor: trap ";
     l.hex(tt) << " at pc ";

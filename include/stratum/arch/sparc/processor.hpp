@@ -171,6 +171,9 @@ class Processor {
   // -- traps
   // What trap `tt` is, by its type alone (a trap of the hypervisor itself).
   static constexpr abi::TrapKind classify(std::uint32_t tt) { return abi::classify(tt); }
+  // A register window trap (overflow, underflow): one that reaches the
+  // hypervisor's fatal path found its own stack unusable.
+  static constexpr bool window_trap(std::uint32_t tt) { return tt == tt::window_overflow || tt == tt::window_underflow; }
   // The interrupt line of an interrupt trap.
   static constexpr std::uint32_t interrupt_line(std::uint32_t tt) { return tt - tt::interrupt_level_1 + 1; }
   [[noreturn]] static void restart_hypervisor(std::uint32_t how) { Hw::restart_hypervisor(how); }
