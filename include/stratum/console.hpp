@@ -77,6 +77,18 @@ struct Console {
   // Copies the bytes that fit, a newline only with its CR.
   static std::uint32_t queue(const char* s, std::uint32_t n) {
     std::uint32_t head = head_, free = room(), k = 0;
+    if (n <= free / 2) {
+      // All fit even if every byte is a newline: no room to check. (The
+      // common case, and the one on the paths that bound the lateness: an
+      // HM line, a partition's XM_write_console; 4 instructions a byte less.)
+      for (; k < n; ++k) {
+        const char c = s[k];
+        if (c == '\n') ring_[head++ & (ring_bytes - 1)] = '\r';
+        ring_[head++ & (ring_bytes - 1)] = c;
+      }
+      head_ = head;
+      return n;
+    }
     for (; k < n; ++k) {
       const char c = s[k];
       if (c == '\n') {

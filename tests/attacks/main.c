@@ -42,7 +42,7 @@
  * the attacks here.
  *
  * The lateness bound, VICTIM_LATE_BOUND_US below, is the README's: the
- * worst-case table of tests/bench/REPORT.md (bench-report) measures 192 us
+ * worst-case table of tests/bench/REPORT.md (bench-report) measures 185 us
  * under -icount shift=5 (32 ns an instruction), the longest hypervisor
  * excursion plus the longest switch (one that drains a hypervisor console
  * line), rounded up to 200 us. In this suite

@@ -1,6 +1,6 @@
 /* Victim of tests/qemu/hm_sched_cascade: a 20 us slot and a 3 ms one a
  * frame. In its long slot it reports whether that slot started within the
- * attack suite's 200 us (README: the bound is 192 us). */
+ * attack suite's 200 us (README: the bound is 185 us). */
 #include <xm.h>
 
 static xmTime_t now(void) {
