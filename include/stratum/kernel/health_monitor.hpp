@@ -111,20 +111,17 @@ class HealthMonitor {
   // The action partition i's table binds to `event`; false when the table
   // does not name it (the default applies).
   static constexpr bool configured(Caller i, std::uint32_t event, Action& a) {
-    if constexpr (table_.actions == 0) return false;  // (no table: no action code in the image)
-    const std::uint8_t cell = table_.cells[i][event];
-    if (cell == 0) return false;
-    a = static_cast<Action>(cell - 1);
-    return true;
+    if constexpr (tables_.actions == 0) return false;  // (no table: no action code in the image)
+    return tables_.of[i].configured(event, a);
   }
 
   // Whether some partition's table binds an event to `a`: the code of an
   // action no table names is not compiled (act(), `if constexpr`).
-  static constexpr bool uses(Action a) { return ((table_.actions >> static_cast<unsigned>(a)) & 1u) != 0; }
+  static constexpr bool uses(Action a) { return ((tables_.actions >> static_cast<unsigned>(a)) & 1u) != 0; }
 
   // Whether partition i's `event` is logged: its entry's log flag, or for
   // an event its table does not name, yes (the default's).
-  static constexpr bool logged(Caller i, std::uint32_t event) { return ((table_.log[i] >> event) & 1u) != 0; }
+  static constexpr bool logged(Caller i, std::uint32_t event) { return tables_.of[i].logged(event); }
 
   // A processor trap of partition i: its event's action, or the default.
   // pc/npc are the trapping instruction's; "resume" steps over it.
@@ -249,36 +246,22 @@ class HealthMonitor {
     halt();  // HALT, or a PROPAGATE not taken: no table, traps disabled, or nothing to propagate
   }
 
-  // cells[i][event]: 0 when partition i's table does not name the event,
-  // else 1 + its Action.
-  struct Table {
-    std::array<std::array<std::uint8_t, config::hm::event_count>, N> cells{};
-    // log[i] bit e: partition i logs event e (every event not named: the default's)
-    std::array<std::uint32_t, N> log{};
-    std::uint32_t actions = 0;  // bit a: some partition's table takes Action a
-    bool valid = true;  // every name an event and an action (HM-EVENT-UNKNOWN, HM-ACTION-UNKNOWN)
+  // Each partition's table (config::hm::Table), and the actions any of them takes.
+  struct Tables {
+    std::array<config::hm::Table, N> of{};
+    std::uint32_t actions = 0;
+    bool valid = true;
   };
-  static constexpr Table table_ = [] {
-    Table t;
-    static_assert(config::hm::event_count <= 32, "one bit per event in Table::log");
+  static constexpr Tables tables_ = [] {
+    Tables t;
     for (std::size_t i = 0; i < N; ++i) {
-      t.log[i] = config::hm::event_count == 32 ? ~0u : (1u << config::hm::event_count) - 1;
-      for (const config::HmEvent& e : K::system.partitions[i].hm_events) {
-        const config::hm::EventInfo* ev = config::hm::find_event(e.name);
-        Action a{};
-        if (ev == nullptr || !config::hm::find_action(e.action, a)) {
-          t.valid = false;
-          continue;
-        }
-        const auto k = static_cast<std::size_t>(ev - config::hm::events);
-        t.cells[i][k] = static_cast<std::uint8_t>(static_cast<unsigned>(a) + 1);
-        t.actions |= 1u << static_cast<unsigned>(a);
-        if (!e.log) t.log[i] &= ~(1u << k);
-      }
+      t.of[i] = config::hm::compile(K::system.partitions[i].hm_events);
+      t.actions |= t.of[i].actions;
+      t.valid = t.valid && t.of[i].valid;
     }
     return t;
   }();
-  static_assert(table_.valid, "a partition HealthMonitor names an event or action that is not XtratuM's (config::verify)");
+  static_assert(tables_.valid, "a partition HealthMonitor names an event or action that is not XtratuM's (config::verify)");
 };
 
 }  // namespace stratum::kernel

@@ -73,16 +73,11 @@ class HypervisorHm {
 
   // The action the XMHypervisor table binds to `event`; false when it does
   // not name it (the default applies).
-  static constexpr bool configured(std::uint32_t event, Action& a) {
-    const std::uint8_t cell = table_.cells[event];
-    if (cell == 0) return false;
-    a = static_cast<Action>(cell - 1);
-    return true;
-  }
-  static constexpr bool logged(std::uint32_t event) { return ((table_.log >> event) & 1u) != 0; }
+  static constexpr bool configured(std::uint32_t event, Action& a) { return table_.configured(event, a); }
+  static constexpr bool logged(std::uint32_t event) { return table_.logged(event); }
   // Whether the table binds any event to `a`: the code of an action no
   // entry names is not compiled (`if constexpr`).
-  static constexpr bool uses(Action a) { return ((table_.actions >> static_cast<unsigned>(a)) & 1u) != 0; }
+  static constexpr bool uses(Action a) { return table_.uses(a); }
 
   // An event found while the hypervisor's state is sound (SCHED_ERROR, a
   // spurious interrupt): logged, then its action. `partition` is the index
@@ -239,31 +234,7 @@ class HypervisorHm {
     K::Board::shutdown(1);
   }
 
-  // cells[event]: 0 when the table does not name the event, else 1 + its Action.
-  struct Table {
-    std::array<std::uint8_t, config::hm::event_count> cells{};
-    std::uint32_t log = 0;      // bit e: event e is logged
-    std::uint32_t actions = 0;  // bit a: some entry takes Action a
-    bool valid = true;      // every name an event and an action (HM-EVENT-UNKNOWN, HM-ACTION-UNKNOWN)
-  };
-  static constexpr Table table_ = [] {
-    Table t;
-    static_assert(config::hm::event_count <= 32, "one bit per event in Table::log");
-    t.log = config::hm::event_count == 32 ? ~0u : (1u << config::hm::event_count) - 1;
-    for (const config::HmEvent& e : K::system.hypervisor.hm_events) {
-      const config::hm::EventInfo* ev = config::hm::find_event(e.name);
-      Action a{};
-      if (ev == nullptr || !config::hm::find_action(e.action, a)) {
-        t.valid = false;
-        continue;
-      }
-      const auto k = static_cast<std::size_t>(ev - config::hm::events);
-      t.cells[k] = static_cast<std::uint8_t>(static_cast<unsigned>(a) + 1);
-      t.actions |= 1u << static_cast<unsigned>(a);
-      if (!e.log) t.log &= ~(1u << k);
-    }
-    return t;
-  }();
+  static constexpr config::hm::Table table_ = config::hm::compile(K::system.hypervisor.hm_events);
   static_assert(table_.valid, "the XMHypervisor HealthMonitor names an event or action that is not XtratuM's (config::verify)");
 };
 

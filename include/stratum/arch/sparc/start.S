@@ -72,46 +72,36 @@ start_common:
 
         /* .data as the image holds it: kept in .stratum_persistent at
          * power-on, put back from there at a restart (the run changed it).
-         * Bounds are 8-byte aligned (the link script). */
+         * One copy loop, %g2 -> %g4; bounds are 8-byte aligned (the link
+         * script). */
         set     __data_start, %g2
         set     __data_end, %g3
         set     __data_image, %g4
         tst     %g6
-        bne     4f
+        be      3f
+        sub     %g3, %g2, %g3           /* (delay slot) bytes to copy */
+        mov     %g2, %g5                /* restart: from the image to .data */
+        mov     %g4, %g2
+        mov     %g5, %g4
+3:      subcc   %g3, 8, %g3
+        bl      4f
         nop
-3:      cmp     %g2, %g3        /* power-on: keep the image's .data */
-        bgeu    5f
-        nop
-        ldd     [%g2], %o0
-        std     %o0, [%g4]
-        add     %g4, 8, %g4
+        ldd     [%g2 + %g3], %o0
         ba      3b
-        add     %g2, 8, %g2
-4:      cmp     %g2, %g3        /* restart: .data as it was at power-on */
-        bgeu    6f
-        nop
-        ldd     [%g4], %o0
-        std     %o0, [%g2]
-        add     %g4, 8, %g4
-        ba      4b
-        add     %g2, 8, %g2
-5:      /* power-on: the persistent state starts at zero (the HM log, the
-         * reset counter: STRATUM_PERSISTENT, include/stratum/layout.hpp) */
-        clr     %g1
-        set     __persistent_start, %g2
-        set     __data_image, %g3
-7:      cmp     %g2, %g3
-        bgeu    6f
-        nop
-        std     %g0, [%g2]
-        ba      7b
-        add     %g2, 8, %g2
-6:
-        /* Zero .bss (the ELF loader does not). Bounds are 8-byte aligned;
-         * STD stores the pair %g0:%g1, so %g1 must be zero too. */
+        std     %o0, [%g4 + %g3]
+4:
+        /* Zero .bss (the ELF loader does not), and at power-on the
+         * persistent state after it too (the HM log, the reset counter, the
+         * loads under way: kernel/persistent.hpp; the link script puts it
+         * right after .bss, the copy of .data after it). Bounds are 8-byte
+         * aligned; STD stores the pair %g0:%g1, so %g1 must be zero too. */
         clr     %g1
         set     __bss_start, %g2
         set     __bss_end, %g3
+        tst     %g6
+        bne     1f
+        nop
+        set     __data_image, %g3       /* power-on: the persistent state too */
 1:      cmp     %g2, %g3
         bgeu    2f
         nop
