@@ -115,17 +115,14 @@ struct Faults {
 
   static void report(Caller i, const Report& r) {
     if (r.halted) K::halt(i);
-    Lines& n = lines_[i];
-    const bool backlog = !K::Out::drained(n.queued_to);
-    if (reports_[i].pending || backlog) {
-      if (reports_[i].pending) ++n.more;
-      if (!reports_[i].pending || r.halted) reports_[i] = r;
-      else return;  // (counted: the waiting line stays)
-    } else {
-      reports_[i] = r;
+    Report& w = reports_[i];
+    if (w.pending) {
+      ++lines_[i].more;
+      if (!r.halted) return;  // (counted: the waiting line stays)
     }
+    w = r;
     // (in a switch the slot is already the next partition's: not its time)
-    if (!backlog && K::Plans::slot_partition() == static_cast<int>(i) &&
+    if (K::Out::drained(lines_[i].queued_to) && K::Plans::slot_partition() == static_cast<int>(i) &&
         K::Plans::slot_end() > K::Board::now_us() + report_margin_us)
       write(i);
   }

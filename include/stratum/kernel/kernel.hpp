@@ -136,12 +136,7 @@ class Kernel {
     Board::timers_init();
     Cpu::start_idle();
     for (std::size_t i = 0; i < N; ++i) Pct::init(i);
-    // Every image is in memory before plan 0 starts (when no slot can be
-    // delayed), including those without the boot flag: a warm reset
-    // starts them later. A warm restart keeps the partitions' memory.
-    if (how != Start::warm_restart)
-      for (std::size_t i = 0; i < N; ++i) Cpu::load_image(i);
-    Loader::boot(how != Start::warm_restart);  // (a warm restart: the loads it cut short)
+    Loader::boot(how != Start::warm_restart);
     for (std::size_t i = 0; i < N; ++i) boot_partition(i, false, false);
     Cpu::start_mmu();
     Line l;

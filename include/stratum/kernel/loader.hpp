@@ -49,12 +49,13 @@ class Loader {
     return l.loading;
   }
 
-  // At boot: every image has just been copied whole (power-on, a cold
-  // restart), or, at a warm restart, those whose load the restart cut short.
-  static void boot(bool every_image_loaded) {
-    if (!every_image_loaded)
-      for (std::size_t i = 0; i < N; ++i)
-        if ((stratum_persistent.images_loading >> i) & 1u) K::Cpu::load_image(i);
+  // At boot, before plan 0 starts (when no slot can be delayed): every
+  // image copied whole, including those without the boot flag (a warm
+  // reset starts them later); at a warm restart of the hypervisor, which
+  // keeps the partitions' memory, only those whose load it cut short.
+  static void boot(bool every_image) {
+    for (std::size_t i = 0; i < N; ++i)
+      if (every_image || ((stratum_persistent.images_loading >> i) & 1u) != 0) K::Cpu::load_image(i);
     stratum_persistent.images_loading = 0;
   }
 

@@ -126,7 +126,9 @@ class Plans {
       if (switched) plan_started();
       slot_started();
       if (now >= sched_.current().end && sched_.current().slot >= 0) [[unlikely]]
-        if (missed++ == 0) first_missed_ = {sched_.plan().id, sched_.current().slot, sched_.current().start, slot_partition_};
+        if (missed++ == 0)
+          first_missed_ = {&sched_.plan(), &sched_.plan().slots[static_cast<std::size_t>(sched_.current().slot)],
+                           sched_.current().start, slot_partition_};
     }
     if (missed != 0) [[unlikely]] slots_missed(missed, now);
   }
@@ -172,15 +174,14 @@ class Plans {
   // XM_HM_EV_SCHED_ERROR (hm_hypervisor.hpp), with the plan, the first
   // missed slot, how many, and how late the hypervisor came (us).
   struct Missed {
-    std::uint32_t plan;
-    int slot;
+    const config::Plan* plan;
+    const config::Slot* slot;
     std::uint64_t start;
     int partition;
   };
   [[gnu::cold, gnu::noinline]] static void slots_missed(std::uint32_t n, std::uint64_t now) {
-    const Missed m = first_missed_;
-    const config::Slot& s = find(m.plan)->slots[static_cast<std::size_t>(m.slot)];
-    const xmWord_t payload[4] = {m.plan, s.id, n, static_cast<xmWord_t>(now - m.start)};
+    const Missed& m = first_missed_;
+    const xmWord_t payload[4] = {m.plan->id, m.slot->id, n, static_cast<xmWord_t>(now - m.start)};
     K::HypervisorHm::event(XM_HM_EV_SCHED_ERROR, m.partition, payload);
   }
   static inline Missed first_missed_{};
