@@ -25,7 +25,7 @@ inline constexpr std::uint32_t rom_start = 0x00000000;
 inline constexpr std::uint32_t rom_size = 0x00800000;
 // How late a slot may start (BOARD-SLOT-LENGTH warns of slots shorter than
 // this): the measured slot-start lateness bound of tests/bench/REPORT.md,
-// the longest hypervisor excursion plus the longest slot switch, 5781
+// the longest hypervisor excursion plus the longest slot switch, 5777
 // instructions = 185us under run.py's -icount shift=5 (32ns an
 // instruction), rounded up with room to 200us as the attack suite's
 // VICTIM_LATE_BOUND_US (tests/attacks/main.c) does. A shorter slot can pass

@@ -1,5 +1,5 @@
-// The fixture of the hypervisor-scope HM tests (test_hm_hypervisor.cpp,
-// test_hm_restart.cpp): the kernel fixture's system with a maintenance
+// The fixture of the HM tests that read the log (test_hm_hypervisor.cpp,
+// test_hm_restart.cpp, test_hm_log.cpp): the kernel fixture's system with a maintenance
 // plan and an XMHypervisor table of one entry, and a booted kernel that
 // misses a slot and reads the HM log as IoServer.
 #pragma once

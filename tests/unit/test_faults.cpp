@@ -8,7 +8,6 @@
 using namespace stratum::test::kernel_fixture;
 using stratum::kernel::PartitionState;
 namespace tt = stratum::sparc::tt;
-using stratum::config::hm::Action;
 
 TEST_CASE("an MMU fault halts the partition, says where, and leaves the SRMMU registers in its PCT") {
   using T = Booted<__COUNTER__>;
@@ -97,50 +96,3 @@ TEST_CASE("a fault near its slot end halts at once, its line waits for its next 
   const std::string out = T::console();
   CHECK(out.find("'IoServer' executed a privileged instruction") < out.find("every partition is halted"));
 }
-
-namespace {
-
-// FlightCtl's table IGNOREs a division by zero (not logged).
-struct IgnoreDivide {
-  static constexpr HmEvent events[] = {{"XM_HM_EV_SPARCV8_DIVIDE_EXCEPTION", "XM_HM_AC_IGNORE", false}};
-  static constexpr Partition parts[] = {
-      {.id = 0, .name = "FlightCtl", .flags = partition_flag::boot, .areas = p0_areas, .irq_lines = p0_lines,
-       .hm_events = events},
-      partitions[1], partitions[2]};
-  static constexpr System system = [] {
-    System s = base;
-    s.partitions = parts;
-    return s;
-  }();
-};
-
-template <class T>
-void divide_by_zero_at(std::uint32_t pc) {
-  T::ctx(0).pc = pc;
-  T::ctx(0).npc = pc + 4;
-  T::trap(tt::division_by_zero);
-}
-
-std::size_t count(const std::string& s, const std::string& what) {
-  std::size_t n = 0;
-  for (std::size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
-  return n;
-}
-}  // namespace
-
-// Two actions in the last 500 us of a slot: the first one's line waits for
-// the partition's next slot and counts the second (a tester found the
-// second replacing the first, which was then never written).
-TEST_CASE("an HM action while a line of its partition waits is counted in that line") {
-  using T = Booted<__COUNTER__, IgnoreDivide::system>;
-  T t;
-  T::in_slot_of(0, 19600);  // 400 us of FlightCtl's slot left: lines wait
-  divide_by_zero_at<T>(p0 + 0x40);
-  divide_by_zero_at<T>(p0 + 0x80);
-  REQUIRE(T::K::Partitions::state(0) == PartitionState::normal);
-  T::in_slot_of(0, 100, 1);  // its next slot: the waiting lines
-  const std::string c = T::console();
-  CHECK(count(c, "XM_HM_EV_SPARCV8_DIVIDE_EXCEPTION at pc 0x40100040: XM_HM_AC_IGNORE (and 1 more HM actions)\r\n") == 1);
-  CHECK(count(c, "at pc 0x40100080") == 0);
-}
-

@@ -269,3 +269,29 @@ TEST_CASE("a system reset by the action of a window refused in a switch chooses 
   CHECK(T::current() == 0);
   CHECK(T::K::Partitions::state(0) == PartitionState::normal);
 }
+
+namespace {
+std::size_t count(const std::string& s, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
+  return n;
+}
+}  // namespace
+
+// Two actions in the last 500 us of a slot: the first one's line waits for
+// the partition's next slot and counts the second (a tester found the
+// second replacing the first, which was then never written).
+TEST_CASE("an HM action while a line of its partition waits is counted in that line") {
+  using T = With<__COUNTER__, Action::ignore>;
+  T t;
+  T::in_slot_of(0, 19600);  // 400 us of FlightCtl's slot left: lines wait
+  divide_by_zero<T>();      // at p0 + 0x40
+  T::ctx(0).pc = p0 + 0x80;
+  T::ctx(0).npc = p0 + 0x84;
+  T::trap(tt::division_by_zero);
+  REQUIRE(T::K::Partitions::state(0) == PartitionState::normal);
+  T::in_slot_of(0, 100, 1);  // its next slot: the waiting lines
+  const std::string c = T::console();
+  CHECK(count(c, "XM_HM_EV_SPARCV8_DIVIDE_EXCEPTION at pc 0x40100040: XM_HM_AC_IGNORE (and 1 more HM actions)\r\n") == 1);
+  CHECK(count(c, "at pc 0x40100080") == 0);
+}

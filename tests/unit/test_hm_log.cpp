@@ -5,7 +5,7 @@
 // reset. (Its own file: test_health_monitor.cpp holds the actions.)
 #include <doctest/doctest.h>
 
-#include "kernel_fixture.hpp"
+#include "hm_fixture.hpp"
 
 using namespace stratum::test::kernel_fixture;
 using stratum::kernel::PartitionState;
@@ -29,9 +29,7 @@ inline constexpr System logged_system = [] {
   return s;
 }();
 
-constexpr std::uint32_t event_of(const xmHmLog_t& e) { return (e.opCode & HMLOG_OPCODE_EVENT_MASK) >> HMLOG_OPCODE_EVENT_BIT; }
-constexpr std::uint32_t desc = OBJDESC_BUILD(OBJ_CLASS_HM, XM_HYPERVISOR_ID, 0);
-constexpr std::uint32_t status_at = p1 + 0x300, buf_at = p1 + 0x400;
+constexpr std::uint32_t status_at = p1 + 0x300;  // (event_of, desc, buf_at: hm_fixture.hpp)
 
 template <int Tag>
 struct L : Booted<Tag, logged_system> {

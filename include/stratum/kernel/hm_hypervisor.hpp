@@ -158,7 +158,7 @@ class HypervisorHm {
     // A window trap that reaches here found the hypervisor's own stack
     // unusable: its state, not its code, is wrong.
     const std::uint32_t event = K::Cpu::window_trap(tt) ? XM_HM_EV_INTERNAL_ERROR : K::HealthMonitor::event_of(trap);
-    FatalLine l;
+    EventLine l;
     l << "\nStratum: " << config::hm::events[event].name << " in the hypervisor: trap ";
     l.hex(tt) << " at pc ";
     l.hex(pc) << " npc ";
@@ -171,7 +171,7 @@ class HypervisorHm {
 
   // The hypervisor found its own state wrong (`what`): XM_HM_EV_INTERNAL_ERROR.
   [[noreturn, gnu::cold]] static void internal_error(const char* what) {
-    FatalLine l;
+    EventLine l;
     l << "\nStratum: XM_HM_EV_INTERNAL_ERROR in the hypervisor: " << what;
     const xmWord_t words[4] = {};
     stop(XM_HM_EV_INTERNAL_ERROR, K::Cpu::current(), words, false, l);
@@ -181,7 +181,7 @@ class HypervisorHm {
 
  private:
   // "Stratum: <event> (<what happened>)", from the log entry's payload.
-  using EventLine = Text<224>;  // (an event's description, its action, a count)
+  using EventLine = Text<224>;  // (a description with four addresses or a count, and the action)
   static EventLine& describe(EventLine& l, std::uint32_t event, const xmWord_t (&p)[4]) {
     l << "Stratum: " << config::hm::events[event].name << " (";
     if (event == XM_HM_EV_SCHED_ERROR) {
@@ -213,8 +213,7 @@ class HypervisorHm {
   // The end of a fatal event: logged, its line (begun in `l`) finished and
   // written out at once (nothing drains the console after this), then a
   // restart or the halt.
-  using FatalLine = Text<224>;  // (a trap's line has four addresses)
-  [[noreturn]] static void stop(std::uint32_t event, int partition, const xmWord_t (&words)[4], bool ctx, FatalLine& l) {
+  [[noreturn]] static void stop(std::uint32_t event, int partition, const xmWord_t (&words)[4], bool ctx, EventLine& l) {
     // (the faulty hypervisor may have left the log's positions out of the
     // ring: a record there would write anywhere)
     if (!K::HmLog::recover()) l << " (HM log inconsistent: emptied)";
